@@ -1,7 +1,7 @@
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { createPool } from "./lib/db/pg-pool";
+import { createPool } from "./lib/pg-pool";
 
 const databaseUrl = process.env.DATABASE_URL;
 // The schema's env("DATABASE_URL") must resolve even for commands that never connect (generate,

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { authenticateRequest, can, type Principal } from "@/lib/auth/principal";
+import type { Permission } from "@/lib/auth/permissions";
+import { logger } from "@/lib/log";
+import { ApiError, type ErrorBody } from "./errors";
+
+/**
+ * Every route handler is: authenticate -> check the named permission -> parse (zod) -> handler ->
+ * validate the output -> respond. Client mistakes become 4xx in the one error shape; anything
+ * unexpected is logged with the request id and answered with a generic 500.
+ */
+type Config<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, O extends z.ZodType> = {
+  /** The permission the caller must hold; "public" for unauthenticated routes such as health. */
+  permission: Permission | "authenticated" | "public";
+  query?: Q;
+  body?: B;
+  params?: P;
+  /** The response body's schema, checked before anything leaves. */
+  output?: O;
+  maxBodyBytes?: number;
+};
+
+type Context<Q, B, P> = {
+  request: Request;
+  requestId: string;
+  principal: Principal;
+  query: Q;
+  body: B;
+  params: P;
+  log: typeof logger;
+};
+
+export type HandlerResult<O> = { status?: number; body: O; headers?: Record<string, string> } | Response;
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+export function apiRoute<
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+  O extends z.ZodType = z.ZodUnknown,
+>(config: Config<Q, B, P, O>, handler: (context: Context<z.output<Q>, z.output<B>, z.output<P>>) => Promise<HandlerResult<z.input<O>>>) {
+  return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const incomingId = request.headers.get("x-request-id");
+    const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    const log = logger.child({ requestId, method: request.method, path: new URL(request.url).pathname });
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await handle();
+    } catch (error) {
+      response = errorResponse(error, log);
+    }
+    response.headers.set("x-request-id", requestId);
+    response.headers.set("cache-control", "no-store");
+    log.info({ status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    return response;
+
+    async function handle(): Promise<Response> {
+      const principal = config.permission === "public" ? null : await authenticateRequest(request);
+      if (config.permission !== "public") {
+        if (!principal) {
+          throw new ApiError("unauthenticated", "Sign in, or send an API key as 'Authorization: Bearer <key>'.");
+        }
+        if (config.permission !== "authenticated" && !can(principal, config.permission)) {
+          throw new ApiError("forbidden", `You do not have the '${config.permission}' permission.`);
+        }
+      }
+      const params = parse(config.params, await routeContext.params, "path");
+      const query = parse(config.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      const body = config.body ? parse(config.body, await readJson(request, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : undefined;
+      const result = await handler({
+        request,
+        requestId,
+        principal: principal as Principal,
+        query: query as z.output<Q>,
+        body: body as z.output<B>,
+        params: params as z.output<P>,
+        log: log.child({ userId: principal?.userId }),
+      });
+      if (result instanceof Response) return result;
+      const output = config.output ? config.output.safeParse(result.body) : { success: true as const, data: result.body };
+      if (!output.success) {
+        log.error({ issues: output.error.issues }, "response failed its own schema");
+        throw new Error("response failed its own schema");
+      }
+      return Response.json(output.data, { status: result.status ?? 200, headers: result.headers });
+    }
+  };
+}
+
+function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: "path" | "query" | "body") {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => ({
+      field: issue.path.join(".") || where,
+      message: issue.message,
+    }));
+    const first = details[0];
+    throw new ApiError("validation_error", `Invalid ${where}: ${first.field === where ? "" : `${first.field}: `}${first.message}`, details);
+  }
+  return result.data;
+}
+
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ApiError("unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge(maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json", "The body is not valid JSON.");
+  }
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+}
+
+export function errorResponse(error: unknown, log: typeof logger = logger): Response {
+  if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
+  log.error({ err: error }, "unexpected error");
+  const body: ErrorBody = { error: { code: "internal_error", message: "Something went wrong on our side. Try again; if it persists, quote the x-request-id header." } };
+  return Response.json(body, { status: 500 });
+}

@@ -1,0 +1,54 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
+import { logger } from "@/lib/log";
+
+const SESSION_HOURS = 8;
+
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password || email.length > 254 || password.length > 200) return null;
+        try {
+          const user = await verifyCredentials(email, password, clientAddress(request?.headers));
+          if (!user) return null;
+          return { id: user.id, email: user.email, name: user.name, merchantId: user.merchantId, role: user.role };
+        } catch (error) {
+          // next-auth passes a thrown message to the sign-in form; only our own words may go there.
+          if (error instanceof SignInLockedError) throw new Error(error.message);
+          logger.error({ err: error }, "sign-in failed unexpectedly");
+          throw new Error("Sign-in is unavailable right now. Try again shortly.");
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const signedIn = user as typeof user & { merchantId: string; role: string };
+        token.userId = signedIn.id;
+        token.merchantId = signedIn.merchantId;
+        token.role = signedIn.role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, userId: token.userId, merchantId: token.merchantId };
+    },
+  },
+};

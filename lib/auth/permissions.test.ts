@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, ROLES, hasPermission, isRole, permissionsFor, type Permission, type Role } from "./permissions";
+
+// The whole matrix, written out so that any change to who may do what shows up here.
+const EXPECTED: Record<Role, Permission[]> = {
+  owner: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view"],
+  admin: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view"],
+  maker: ["transactions.view", "refund", "void", "operation_request.view", "api_keys.manage"],
+  viewer: ["transactions.view", "operation_request.view", "api_keys.manage"],
+};
+
+describe("permissions", () => {
+  it.each(ROLES)("grants %s exactly its permissions", (role) => {
+    expect(permissionsFor(role)).toEqual(EXPECTED[role]);
+    for (const permission of PERMISSIONS) {
+      expect(hasPermission(role, permission)).toBe(EXPECTED[role].includes(permission));
+    }
+  });
+
+  it("gives approval to the checker capability only, never to a role", () => {
+    for (const role of ROLES) {
+      expect(hasPermission(role, "operation_request.approve")).toBe(false);
+      expect(hasPermission(role, "operation_request.approve", { checker: true })).toBe(true);
+      expect(permissionsFor(role, { checker: true })).toContain("operation_request.approve");
+    }
+  });
+
+  it("does not widen a viewer who is made checker beyond approval", () => {
+    expect(permissionsFor("viewer", { checker: true })).toEqual([
+      "transactions.view",
+      "operation_request.view",
+      "operation_request.approve",
+      "api_keys.manage",
+    ]);
+  });
+
+  it("recognises roles", () => {
+    expect(isRole("maker")).toBe(true);
+    expect(isRole("checker")).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+});

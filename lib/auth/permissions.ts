@@ -1,0 +1,52 @@
+/**
+ * Who may do what, by permission name. Pure: no next/*, no database.
+ * Every server action and route handler checks one of these names on the server.
+ */
+export const ROLES = ["owner", "admin", "maker", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "transactions.view",
+  "refund",
+  "void",
+  "operation_request.view",
+  "operation_request.approve",
+  "plugin.manage",
+  "gateway.manage",
+  "api_keys.manage",
+  "audit.view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERYONE: Permission[] = ["transactions.view", "operation_request.view", "api_keys.manage"];
+const STAFF: Permission[] = [...EVERYONE, "refund", "void"];
+const ADMINISTRATION: Permission[] = [...STAFF, "plugin.manage", "gateway.manage", "audit.view"];
+
+const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  owner: new Set(ADMINISTRATION),
+  admin: new Set(ADMINISTRATION),
+  maker: new Set(STAFF),
+  viewer: new Set(EVERYONE),
+};
+
+/**
+ * Capabilities granted to one user on top of their role. The checker capability is assigned by the
+ * operations-approval plugin, not by a role: it alone carries `operation_request.approve`.
+ */
+export type Capabilities = { checker?: boolean };
+
+export function permissionsFor(role: Role, capabilities: Capabilities = {}): Permission[] {
+  const granted = new Set(ROLE_PERMISSIONS[role]);
+  if (capabilities.checker) granted.add("operation_request.approve");
+  return PERMISSIONS.filter((permission) => granted.has(permission));
+}
+
+export function hasPermission(role: Role, permission: Permission, capabilities: Capabilities = {}): boolean {
+  return permission === "operation_request.approve"
+    ? capabilities.checker === true
+    : ROLE_PERMISSIONS[role].has(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

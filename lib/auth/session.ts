@@ -1,0 +1,17 @@
+import { forbidden, redirect } from "next/navigation";
+import type { Permission } from "./permissions";
+import { can, principalFromSession, type Principal } from "./principal";
+
+/** Pages: the signed-in principal, or a redirect to the sign-in page. */
+export async function requirePrincipal(): Promise<Principal> {
+  const principal = await principalFromSession();
+  if (!principal) redirect("/login");
+  return principal;
+}
+
+/** Pages: the principal if it holds the permission, else the 403 page. */
+export async function requirePermission(permission: Permission): Promise<Principal> {
+  const principal = await requirePrincipal();
+  if (!can(principal, permission)) forbidden();
+  return principal;
+}

@@ -1,0 +1,181 @@
+import { isOverdue } from "./deadlines";
+import { type Refusal, refuse } from "./refusals";
+
+/**
+ * The life of an operation request (a refund or void a maker asks for and the checker decides).
+ * The database enum mirrors OPERATION_REQUEST_STATES; every rule about moving between them is here.
+ */
+export const OPERATION_REQUEST_STATES = [
+  "pending",
+  "approved",
+  "done",
+  "manual_action_required",
+  "rejected",
+  "canceled",
+  "expired",
+] as const;
+export type OperationRequestState = (typeof OPERATION_REQUEST_STATES)[number];
+
+/** A payment has at most one request in these states; the partial unique index lists the same. */
+export const OPEN_STATES = ["pending", "approved", "manual_action_required"] as const satisfies readonly OperationRequestState[];
+export const TERMINAL_STATES = ["done", "rejected", "canceled", "expired"] as const satisfies readonly OperationRequestState[];
+
+export function isOpenState(state: OperationRequestState): boolean {
+  return (OPEN_STATES as readonly OperationRequestState[]).includes(state);
+}
+
+/** Each operation is also the name of the permission needed to ask for it. */
+export const OPERATIONS = ["refund", "void"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const LIFECYCLE_EVENTS = [
+  "approve",
+  "reject",
+  "cancel",
+  "execute_succeeded",
+  "execute_failed",
+  "retry",
+  "expire",
+] as const;
+export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
+
+export const REJECTION_REASON_MAX_LENGTH = 500;
+
+export type Actor = {
+  readonly userId: string;
+  readonly isChecker: boolean;
+  readonly permissions: readonly string[];
+};
+
+export type RequestSnapshot = {
+  readonly state: OperationRequestState;
+  readonly operation: Operation;
+  readonly deadlineAt: Date | null;
+};
+
+export type Decision = { ok: true; next: OperationRequestState; reason?: string } | Refusal;
+
+export type DirectReason = "plugin_disabled" | "checker" | "whitelisted";
+
+export type Submission =
+  | { ok: true; initialState: "pending" }
+  | { ok: true; initialState: "approved"; direct: true; reason: DirectReason }
+  | Refusal;
+
+const TRANSITIONS: Record<LifecycleEvent, Partial<Record<OperationRequestState, OperationRequestState>>> = {
+  approve: { pending: "approved" },
+  reject: { pending: "rejected" },
+  cancel: { pending: "canceled" },
+  execute_succeeded: { approved: "done", manual_action_required: "done" },
+  execute_failed: { approved: "manual_action_required", manual_action_required: "manual_action_required" },
+  // The request stays where it is while the gateway is called again; execute_* then moves it.
+  retry: { manual_action_required: "manual_action_required" },
+  expire: { pending: "expired", manual_action_required: "expired" },
+};
+
+/**
+ * Choices people make. The other events are facts (the gateway answered, the clock ran out) and are
+ * recorded whoever triggered them: a gateway success after the deadline still moved the money.
+ */
+const ACTIONS: ReadonlySet<LifecycleEvent> = new Set(["approve", "reject", "cancel", "retry"]);
+
+const EXPIRED_MESSAGE = "This request has expired.";
+
+/**
+ * Who asks first, then whether the state allows it, then whether the deadline has passed, then the
+ * input. Someone who may never take this action learns nothing about the request's state.
+ */
+export function decide(
+  request: RequestSnapshot,
+  event: LifecycleEvent,
+  actor: Actor,
+  now: Date,
+  extra: { reason?: string } = {},
+): Decision {
+  if (ACTIONS.has(event)) {
+    const forbidden = refuseActor(request.operation, event, actor);
+    if (forbidden) return forbidden;
+  }
+  const next = TRANSITIONS[event][request.state];
+  if (next === undefined) return refuseState(request.state);
+  const overdue = isRequestOverdue(request, now);
+  if (event === "expire") {
+    return overdue ? { ok: true, next } : refuse("invalid_state", "This request is not past its deadline yet.");
+  }
+  if (overdue && ACTIONS.has(event)) return refuse("request_expired", EXPIRED_MESSAGE);
+  if (event === "reject") {
+    const reason = checkRejectionReason(extra.reason);
+    return reason.ok ? { ok: true, next, reason: reason.value } : reason;
+  }
+  return { ok: true, next };
+}
+
+/**
+ * True when the request sits past its deadline in a state that expires. A service that gets
+ * `request_expired` back from decide() checks this and expires the request in the same transaction.
+ */
+export function isRequestOverdue(request: Pick<RequestSnapshot, "state" | "deadlineAt">, now: Date): boolean {
+  return TRANSITIONS.expire[request.state] !== undefined && isOverdue(request.deadlineAt, now);
+}
+
+/**
+ * Whether a new request waits for the checker or is decided at once by its submitter. A disabled
+ * plugin is named first: with no approval step at all, that is the reason worth recording.
+ */
+export function decideSubmission(input: {
+  operation: Operation;
+  submitter: Actor;
+  pluginEnabled: boolean;
+  /** The operations this submitter may do without approval. */
+  whitelistedOperations: readonly Operation[];
+}): Submission {
+  const { operation, submitter } = input;
+  if (!submitter.permissions.includes(operation)) {
+    return refuse("forbidden", `You need the ${operation} permission to request a ${operation}.`);
+  }
+  if (!input.pluginEnabled) return direct("plugin_disabled");
+  if (submitter.isChecker) return direct("checker");
+  if (input.whitelistedOperations.includes(operation)) return direct("whitelisted");
+  return { ok: true, initialState: "pending" };
+}
+
+function direct(reason: DirectReason): Submission {
+  return { ok: true, initialState: "approved", direct: true, reason };
+}
+
+function refuseActor(operation: Operation, event: LifecycleEvent, actor: Actor): Refusal | null {
+  if (event === "approve" || event === "reject") {
+    return actor.isChecker ? null : refuse("forbidden", `Only the checker can ${event} requests.`);
+  }
+  // The checker decides; letting them cancel too would be a rejection without a reason.
+  if (event === "cancel" && actor.isChecker) {
+    return refuse("forbidden", "The checker cannot cancel a request; reject it instead.");
+  }
+  if (!actor.permissions.includes(operation)) {
+    return refuse("forbidden", `You need the ${operation} permission to ${event} this request.`);
+  }
+  return null;
+}
+
+function refuseState(state: OperationRequestState): Refusal {
+  switch (state) {
+    case "canceled":
+      return refuse("request_canceled", "This request has been canceled.");
+    case "expired":
+      return refuse("request_expired", EXPIRED_MESSAGE);
+    case "pending":
+      return refuse("invalid_state", "This request is still pending approval.");
+    default:
+      return refuse("invalid_state", `This request is already ${state.replaceAll("_", " ")}.`);
+  }
+}
+
+function checkRejectionReason(reason: string | undefined): { ok: true; value: string } | Refusal {
+  const value = reason?.trim() ?? "";
+  if (value === "") return refuse("validation_error", "A reason is required to reject a request.");
+  // Counted in code points, as PostgreSQL counts varchar(500); an emoji is one character, not two.
+  if ([...value].length > REJECTION_REASON_MAX_LENGTH) {
+    return refuse("validation_error", `The reason must be at most ${REJECTION_REASON_MAX_LENGTH} characters.`);
+  }
+  return { ok: true, value };
+}

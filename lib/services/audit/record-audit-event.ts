@@ -1,0 +1,34 @@
+import type { Prisma } from "@prisma/client";
+import type { Tx } from "@/lib/db";
+
+export type Actor = { userId: string | null; type: "session" | "api_key" | "system" };
+
+export const SYSTEM_ACTOR: Actor = { userId: null, type: "system" };
+
+type AuditInput = {
+  actor: Actor;
+  merchantId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  fromState?: string | null;
+  toState?: string | null;
+  data?: Prisma.InputJsonValue;
+};
+
+/** Appends one audit row inside the caller's transaction, beside the write it describes. */
+export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      merchantId: input.merchantId,
+      actorId: input.actor.userId,
+      actorType: input.actor.type,
+      entity: input.entity,
+      entityId: input.entityId,
+      action: input.action,
+      fromState: input.fromState ?? null,
+      toState: input.toState ?? null,
+      data: input.data ?? {},
+    },
+  });
+}
