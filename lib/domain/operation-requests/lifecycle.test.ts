@@ -19,7 +19,11 @@ const NOW = new Date("2026-03-01T12:00:00.000Z");
 const LATER = new Date(NOW.getTime() + 60_000);
 const EARLIER = new Date(NOW.getTime() - 60_000);
 
-const checker: Actor = { userId: "checker", isChecker: true, permissions: ["refund", "void", "operation_request.approve"] };
+const checker: Actor = {
+  userId: "checker",
+  isChecker: true,
+  permissions: ["refund", "void", "operation_request.approve"],
+};
 const maker: Actor = { userId: "maker", isChecker: false, permissions: ["refund", "void"] };
 const viewer: Actor = { userId: "viewer", isChecker: false, permissions: [] };
 
@@ -305,7 +309,10 @@ describe("decide: rejection reason", () => {
   });
 
   it("ignores a reason on other events", () => {
-    expect(decide(request("pending"), "approve", checker, NOW, { reason: "fine" })).toEqual({ ok: true, next: "approved" });
+    expect(decide(request("pending"), "approve", checker, NOW, { reason: "fine" })).toEqual({
+      ok: true,
+      next: "approved",
+    });
   });
 });
 
@@ -331,7 +338,9 @@ describe("decideSubmission", () => {
       reason: "whitelisted",
     });
     expect(submit(maker, { whitelistedOperations: ["void"] })).toEqual({ ok: true, initialState: "pending" });
-    expect(submit(maker, { whitelistedOperations: ["void"], operation: "void" })).toMatchObject({ reason: "whitelisted" });
+    expect(submit(maker, { whitelistedOperations: ["void"], operation: "void" })).toMatchObject({
+      reason: "whitelisted",
+    });
   });
 
   it("approves everything at once while the plugin is disabled, and names that reason first", () => {

@@ -17,8 +17,17 @@ export const OPERATION_REQUEST_STATES = [
 export type OperationRequestState = (typeof OPERATION_REQUEST_STATES)[number];
 
 /** A payment has at most one request in these states; the partial unique index lists the same. */
-export const OPEN_STATES = ["pending", "approved", "manual_action_required"] as const satisfies readonly OperationRequestState[];
-export const TERMINAL_STATES = ["done", "rejected", "canceled", "expired"] as const satisfies readonly OperationRequestState[];
+export const OPEN_STATES = [
+  "pending",
+  "approved",
+  "manual_action_required",
+] as const satisfies readonly OperationRequestState[];
+export const TERMINAL_STATES = [
+  "done",
+  "rejected",
+  "canceled",
+  "expired",
+] as const satisfies readonly OperationRequestState[];
 
 export function isOpenState(state: OperationRequestState): boolean {
   return (OPEN_STATES as readonly OperationRequestState[]).includes(state);
@@ -82,8 +91,8 @@ const ACTIONS: ReadonlySet<LifecycleEvent> = new Set(["approve", "reject", "canc
 const EXPIRED_MESSAGE = "This request has expired.";
 
 /**
- * Who asks first, then whether the state allows it, then whether the deadline has passed, then the
- * input. Someone who may never take this action learns nothing about the request's state.
+ * Checks the actor first, then the state, the deadline and the input, so that someone who may never
+ * take this action learns nothing about the request's state.
  */
 export function decide(
   request: RequestSnapshot,
