@@ -82,8 +82,9 @@ async function main(): Promise<void> {
     NODE_ENV: "production",
   };
 
-  if (database.embedded && (await hasNoMerchants(database.url))) {
-    log("empty embedded database: loading the demo data");
+  const forceSeed = process.env.COUNTERSIGN_SEED === "1";
+  if (forceSeed || (database.embedded && (await hasNoMerchants(database.url)))) {
+    log(forceSeed ? "COUNTERSIGN_SEED=1: loading the demo data" : "empty embedded database: loading the demo data");
     await run("tsx", ["prisma/seed.ts"], env, { quiet: false });
   }
 

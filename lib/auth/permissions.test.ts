@@ -3,9 +3,9 @@ import { PERMISSIONS, ROLES, hasPermission, isRole, permissionsFor, type Permiss
 
 // The whole matrix, written out so that any change to who may do what shows up here.
 const EXPECTED: Record<Role, Permission[]> = {
-  owner: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view"],
-  admin: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view"],
-  maker: ["transactions.view", "refund", "void", "operation_request.view", "api_keys.manage"],
+  owner: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view", "sandbox.use"],
+  admin: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view", "sandbox.use"],
+  maker: ["transactions.view", "refund", "void", "operation_request.view", "api_keys.manage", "sandbox.use"],
   viewer: ["transactions.view", "operation_request.view", "api_keys.manage"],
 };
 

@@ -15,11 +15,12 @@ export const PERMISSIONS = [
   "gateway.manage",
   "api_keys.manage",
   "audit.view",
+  "sandbox.use",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERYONE: Permission[] = ["transactions.view", "operation_request.view", "api_keys.manage"];
-const STAFF: Permission[] = [...EVERYONE, "refund", "void"];
+const STAFF: Permission[] = [...EVERYONE, "refund", "void", "sandbox.use"];
 const ADMINISTRATION: Permission[] = [...STAFF, "plugin.manage", "gateway.manage", "audit.view"];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

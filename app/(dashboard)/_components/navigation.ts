@@ -4,4 +4,5 @@ import type { Permission } from "@/lib/auth/permissions";
 export const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: "/transactions", label: "Transactions", permission: "transactions.view" },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
 ];

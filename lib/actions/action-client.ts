@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+import { can, principalFromSession, type Principal } from "@/lib/auth/principal";
+import { ApiError, type ErrorCode } from "@/lib/api/errors";
+import { logger } from "@/lib/log";
+
+/**
+ * Every server action is: schema -> signed-in principal holding the named permission -> one
+ * service call. Only ApiError messages reach the browser; anything else is logged and answered
+ * with a generic message.
+ */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string> } };
+
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  permission: Permission,
+  run: (input: z.output<S>, principal: Principal) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    try {
+      const principal = await principalFromSession();
+      if (!principal) return failure("unauthenticated", "Your session has ended. Sign in again.");
+      if (!can(principal, permission)) return failure("forbidden", `You do not have the '${permission}' permission.`);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+        return { ok: false, error: { code: "validation_error", message: Object.values(fieldErrors)[0], fieldErrors } };
+      }
+      return { ok: true, data: await run(parsed.data, principal) };
+    } catch (error) {
+      if (error instanceof ApiError) return failure(error.code, error.message);
+      logger.error({ err: error }, "server action failed");
+      return failure("internal_error", "Something went wrong on our side. Try again.");
+    }
+  };
+}
+
+function failure(code: ErrorCode, message: string): ActionResult<never> {
+  return { ok: false, error: { code, message } };
+}

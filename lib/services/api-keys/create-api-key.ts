@@ -1,0 +1,32 @@
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db";
+import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-keys";
+import { actorOf, type Principal } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+
+const MAX_ACTIVE_KEYS = 20;
+
+/** Creates a key for the caller in their merchant. The secret is returned once and never stored. */
+export async function createApiKey(principal: Principal, name: string): Promise<{ id: string; key: string; prefix: string }> {
+  const key = generateApiKey();
+  const prefix = displayPrefix(key);
+  const created = await prisma.$transaction(async (tx) => {
+    const active = await tx.apiKey.count({ where: { userId: principal.userId, merchantId: principal.merchantId, revokedAt: null } });
+    if (active >= MAX_ACTIVE_KEYS) {
+      throw new ApiError("conflict", `You already have ${MAX_ACTIVE_KEYS} active keys; revoke one first.`);
+    }
+    const record = await tx.apiKey.create({
+      data: { userId: principal.userId, merchantId: principal.merchantId, name, prefix, keyHash: hashApiKey(key) },
+    });
+    await recordAuditEvent(tx, {
+      actor: actorOf(principal),
+      merchantId: principal.merchantId,
+      entity: "api_key",
+      entityId: record.id,
+      action: "api_key.created",
+      data: { name, prefix },
+    });
+    return record;
+  });
+  return { id: created.id, key, prefix };
+}
