@@ -176,6 +176,14 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
     }
   }
 
+  // The operations-approval plugin: on for Demo Store, with checker@demo.test as its checker.
+  const checker = await prisma.user.findUniqueOrThrow({ where: { email: "checker@demo.test" } });
+  await prisma.operationsApprovalSettings.upsert({
+    where: { merchantId: demo.id },
+    update: {},
+    create: { merchantId: demo.id, enabled: true, checkerUserId: checker.id },
+  });
+
   const demoPayments = await seedPayments(prisma, demo.id, "DS", 200, 20261121);
   const otherPayments = await seedPayments(prisma, other.id, "OS", 24, 7);
   console.log(JSON.stringify({ level: "info", msg: `seed: Demo Store +${demoPayments} payments, Other Shop +${otherPayments} payments` }));

@@ -78,6 +78,8 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: await nextAuthSecret(database.embedded),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     SANDBOX_MODE: process.env.SANDBOX_MODE ?? (database.embedded ? "true" : "false"),
+    // The sandbox gateway is served by this app; its adapter calls it over loopback.
+    SANDBOX_GATEWAY_URL: process.env.SANDBOX_GATEWAY_URL ?? `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
   };

@@ -19,11 +19,12 @@ export type Principal = {
 };
 
 /**
- * Capabilities a plugin grants on top of the role. The checker capability arrives with the
- * operations-approval plugin; until then nobody holds it.
+ * Capabilities a plugin grants on top of the role: the operations-approval plugin's checker. The
+ * checker keeps deciding requests already pending even while the plugin is disabled.
  */
-async function loadCapabilities(_merchantId: string, _userId: string): Promise<Capabilities> {
-  return {};
+async function loadCapabilities(merchantId: string, userId: string): Promise<Capabilities> {
+  const settings = await prisma.operationsApprovalSettings.findUnique({ where: { merchantId }, select: { checkerUserId: true } });
+  return { checker: settings?.checkerUserId === userId };
 }
 
 /** A membership revoked or deactivated since sign-in stops working on the next request. */

@@ -1,0 +1,27 @@
+import type { SandboxMode } from "@prisma/client";
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+
+/** Administration > Gateways: how the sandbox answers for one of the merchant's gateways. */
+export async function updateSandboxBehaviour(principal: Principal, input: { gatewayId: string; mode: SandboxMode; failNext: number }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const gateway = await tx.paymentGateway.findFirst({ where: { id: input.gatewayId, merchantId: principal.merchantId } });
+    if (!gateway) throw new ApiError("not_found", "Gateway not found.");
+    const before = await tx.sandboxGatewayBehaviour.findUnique({ where: { gatewayId: gateway.id } });
+    await tx.sandboxGatewayBehaviour.upsert({
+      where: { gatewayId: gateway.id },
+      create: { gatewayId: gateway.id, mode: input.mode, failNext: input.failNext },
+      update: { mode: input.mode, failNext: input.failNext },
+    });
+    await recordAuditEvent(tx, {
+      actor: actorOf(principal),
+      merchantId: principal.merchantId,
+      entity: "payment_gateway",
+      entityId: gateway.id,
+      action: "payment_gateway.sandbox_behaviour_changed",
+      data: { code: gateway.code, before: before ? { mode: before.mode, failNext: before.failNext } : null, after: { mode: input.mode, failNext: input.failNext } },
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import type { OperationRequest, Prisma } from "@prisma/client";
+import { prisma, type Tx } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/auth/principal";
+import { decide, isRequestOverdue, type LifecycleEvent } from "@/lib/domain/operation-requests/lifecycle";
+import { kickEmailDelivery } from "@/lib/email/outbox";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { domainActor, expireRequest, getRequestOrThrow, refusalError } from "./request-context";
+
+const AUDIT_ACTIONS: Partial<Record<LifecycleEvent, string>> = {
+  approve: "approved",
+  reject: "rejected",
+  cancel: "canceled",
+  retry: "retry_requested",
+};
+
+type Options = {
+  reason?: string;
+  /** Columns written beside the state (who decided, the rejection reason). */
+  data?: (decision: { reason?: string }, now: Date) => Prisma.OperationRequestUpdateManyMutationInput;
+  /** Emails to queue in the same transaction; returns outbox ids. */
+  emails?: (tx: Tx, request: OperationRequest, decision: { reason?: string }) => Promise<string[]>;
+};
+
+/**
+ * One person's decision on a request (approve, reject, cancel, retry): the domain decides, then a
+ * conditional update moves the request only if it is still in the state we read, with its audit
+ * row and emails in the same transaction. An overdue request is expired first and the action is
+ * refused with "This request has expired.".
+ */
+export async function applyDecision(principal: Principal, id: string, event: LifecycleEvent, options: Options = {}): Promise<void> {
+  const actor = actorOf(principal);
+  const outcome = await prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const request = await getRequestOrThrow(tx, principal.merchantId, id);
+    const decision = decide(request, event, domainActor(principal), now, { reason: options.reason });
+    if (!decision.ok) {
+      if (decision.code === "request_expired" && isRequestOverdue(request, now)) {
+        await expireRequest(tx, request, actor, now);
+        return { refusal: decision, emailIds: [] };
+      }
+      throw refusalError(decision);
+    }
+    const { count } = await tx.operationRequest.updateMany({
+      where: { id: request.id, state: request.state },
+      data: { state: decision.next, ...options.data?.(decision, now) },
+    });
+    if (count === 0) {
+      // Someone else moved it first: answer as the domain would for its state now.
+      const current = await getRequestOrThrow(tx, principal.merchantId, id);
+      const again = decide(current, event, domainActor(principal), now, { reason: options.reason });
+      throw again.ok ? refusalError({ ok: false, code: "invalid_state", message: "This request changed while you acted on it; try again." }) : refusalError(again);
+    }
+    await recordAuditEvent(tx, {
+      actor,
+      merchantId: request.merchantId,
+      entity: "operation_request",
+      entityId: request.id,
+      action: `operation_request.${AUDIT_ACTIONS[event]}`,
+      fromState: request.state,
+      toState: decision.next,
+      data: decision.reason ? { reason: decision.reason } : {},
+    });
+    return { refusal: null, emailIds: (await options.emails?.(tx, request, decision)) ?? [] };
+  });
+  // The expiry is committed; only then is the action refused.
+  if (outcome.refusal) throw refusalError(outcome.refusal);
+  kickEmailDelivery(outcome.emailIds);
+}

@@ -1,0 +1,22 @@
+import { prisma } from "@/lib/db";
+import { SYSTEM_ACTOR } from "@/lib/services/audit/record-audit-event";
+import { expireRequest } from "./request-context";
+
+const BATCH = 500;
+
+/**
+ * The background job: every pending or manual-action request past its deadline becomes expired.
+ * Safe to run on several instances at once: each move is a conditional update.
+ */
+export async function expireOverdueRequests(now = new Date()): Promise<number> {
+  const overdue = await prisma.operationRequest.findMany({
+    where: { state: { in: ["pending", "manual_action_required"] }, deadlineAt: { lte: now }, executingSince: null },
+    orderBy: { deadlineAt: "asc" },
+    take: BATCH,
+  });
+  let expired = 0;
+  for (const request of overdue) {
+    if (await prisma.$transaction((tx) => expireRequest(tx, request, SYSTEM_ACTOR, now))) expired++;
+  }
+  return expired;
+}
