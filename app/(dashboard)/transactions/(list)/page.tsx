@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { ApiError } from "@/lib/api/errors";
+import { requirePermission } from "@/lib/auth/session";
+import { CURRENCY_CODES } from "@/lib/domain/money/currency";
+import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
+import { listTransactions, type TransactionPage } from "@/lib/queries/transactions/list-transactions";
+import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
+import { TRANSACTION_STATES, type TransactionListQuery, parseTransactionListParams } from "@/lib/validation/transactions";
+import { FilterNotice } from "../_components/filter-notice";
+import { TransactionsView } from "../_components/transactions-view";
+
+export const metadata: Metadata = { title: "Transactions" };
+
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const principal = await requirePermission("transactions.view");
+  const { query, ignored } = parseTransactionListParams(await searchParams);
+  const [{ page, cursorRejected }, gateways] = await Promise.all([
+    listFromCursorOrFirstPage(principal.merchantId, query),
+    listGatewayOptions(principal.merchantId),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Transactions</h1>
+      <FilterNotice ignored={ignored} cursorRejected={cursorRejected} />
+      <TransactionsView
+        rows={page.data.map(toTransactionJson)}
+        nextCursor={page.nextCursor}
+        applied={{
+          state: query.state?.join(",") ?? "",
+          gateway: query.gateway ?? "",
+          currency: query.currency ?? "",
+          from: query.from ?? "",
+          to: query.to ?? "",
+          q: query.q ?? "",
+        }}
+        sort={{ id: query.sort, desc: query.dir === "desc" }}
+        gateways={gateways}
+        states={TRANSACTION_STATES}
+        currencies={CURRENCY_CODES}
+      />
+    </div>
+  );
+}
+
+/** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
+async function listFromCursorOrFirstPage(merchantId: string, query: TransactionListQuery): Promise<{ page: TransactionPage; cursorRejected: boolean }> {
+  try {
+    return { page: await listTransactions(merchantId, query), cursorRejected: false };
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === "validation_error" && query.cursor)) throw error;
+    return { page: await listTransactions(merchantId, { ...query, cursor: undefined }), cursorRejected: true };
+  }
+}

@@ -1,0 +1,228 @@
+import type { TransactionKind, TransactionState } from "@prisma/client";
+import { z } from "zod";
+import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "@/lib/domain/money/currency";
+import { PAYMENT_STATES } from "@/lib/domain/operation-requests/payment-rules";
+
+/*
+ * The transaction list's filters, shared by the page (lenient: bad values are dropped and named)
+ * and the API (strict: bad values and unknown parameters are a 400), plus the JSON both emit.
+ */
+
+export const TRANSACTION_STATES = PAYMENT_STATES;
+export const TRANSACTION_KINDS = ["payment", "refund", "void"] as const satisfies readonly TransactionKind[];
+export const TRANSACTION_SORTS = ["created_at", "amount", "order_no"] as const;
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+
+export type TransactionSort = (typeof TRANSACTION_SORTS)[number];
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+// Compile-time proof that the lists above name exactly the database enums' values.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const statesMatchDatabase: Exactly<(typeof TRANSACTION_STATES)[number], TransactionState> = true;
+const kindsMatchDatabase: Exactly<(typeof TRANSACTION_KINDS)[number], TransactionKind> = true;
+void statesMatchDatabase;
+void kindsMatchDatabase;
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 100;
+const MAX_SEARCH_LENGTH = 100;
+
+/** A query parameter sent empty (`?state=`, as a GET form does) means "no filter". */
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+function optionalParam<T extends z.ZodType>(schema: T) {
+  return z.preprocess(blankToUndefined, schema.optional());
+}
+
+function paramWithDefault<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
+  return z.preprocess(blankToUndefined, schema.default(fallback as never));
+}
+
+const StateListSchema = z
+  .string()
+  .max(400)
+  .transform((value, ctx) => {
+    const names = [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))];
+    const unknown = names.filter((name) => !isTransactionState(name));
+    if (names.length === 0 || unknown.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${unknown.length ? `Unknown state ${unknown.map((name) => `"${name}"`).join(", ")}; use` : "Use"} one or more of ${TRANSACTION_STATES.join(", ")}, separated by commas.`,
+      });
+      return z.NEVER;
+    }
+    return names as TransactionState[];
+  });
+
+function isTransactionState(value: string): value is TransactionState {
+  return (TRANSACTION_STATES as readonly string[]).includes(value);
+}
+
+const GatewayCodeSchema = z
+  .string()
+  .trim()
+  .max(25, "A gateway code has at most 25 characters.")
+  .regex(/^[A-Za-z0-9_-]+$/, "A gateway code has only letters, digits, '_' and '-'.");
+
+const CurrencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(z.enum(CURRENCY_CODES, { error: () => `Unknown currency; use one of ${CURRENCY_CODES.join(", ")}.` }));
+
+const DaySchema = z.iso.date({ error: "Use a date like 2026-01-31." });
+
+const SearchSchema = z.string().trim().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`);
+
+const LimitSchema = z.coerce
+  .number({ error: `The limit is a whole number from 1 to ${MAX_LIMIT}.` })
+  .int(`The limit is a whole number from 1 to ${MAX_LIMIT}.`)
+  .min(1, `The limit is a whole number from 1 to ${MAX_LIMIT}.`)
+  .max(MAX_LIMIT, `The limit is a whole number from 1 to ${MAX_LIMIT}.`);
+
+const listFields = {
+  state: optionalParam(StateListSchema).describe(`One or more states, comma-separated: ${TRANSACTION_STATES.join(", ")}.`),
+  gateway: optionalParam(GatewayCodeSchema).describe("A gateway code, such as knet."),
+  currency: optionalParam(CurrencySchema).describe(`One of ${CURRENCY_CODES.join(", ")}.`),
+  from: optionalParam(DaySchema).describe("First day, inclusive, as YYYY-MM-DD in UTC."),
+  to: optionalParam(DaySchema).describe("Last day, inclusive, as YYYY-MM-DD in UTC."),
+  q: optionalParam(SearchSchema).describe("An order number prefix, or part of the customer's name or email; case-insensitive."),
+  sort: paramWithDefault(z.enum(TRANSACTION_SORTS, { error: `Sort by one of ${TRANSACTION_SORTS.join(", ")}.` }), "created_at"),
+  dir: paramWithDefault(z.enum(SORT_DIRECTIONS, { error: "The direction is asc or desc." }), "desc"),
+  limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
+  cursor: optionalParam(z.string().max(1024, "The cursor is not one we issued.")).describe(
+    "Opaque: the nextCursor of the previous page, with the same sort and dir.",
+  ),
+};
+
+export const FILTER_KEYS = ["state", "gateway", "currency", "from", "to", "q"] as const;
+export type TransactionFilterKey = (typeof FILTER_KEYS)[number];
+
+const ALLOWED_PARAMS = Object.keys(listFields).join(", ");
+
+function rangeIsOrdered(query: { from?: string; to?: string }): boolean {
+  return !query.from || !query.to || query.from <= query.to;
+}
+const RANGE_ERROR = { message: "'from' is after 'to'; the range is empty.", path: ["from"] };
+
+/** The API's query: unknown parameters are refused, so a typo is a 400 rather than a silent no-op. */
+export const TransactionListQuerySchema = z
+  .strictObject(listFields, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown query parameter${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((key) => `'${key}'`).join(", ")}; allowed: ${ALLOWED_PARAMS}.`
+        : undefined,
+  })
+  .refine(rangeIsOrdered, RANGE_ERROR);
+
+export type TransactionListQuery = z.output<typeof TransactionListQuerySchema>;
+export type TransactionFilters = Pick<TransactionListQuery, TransactionFilterKey>;
+
+const LenientListQuerySchema = z.object(listFields).refine(rangeIsOrdered, RANGE_ERROR);
+
+export type IgnoredParam = { field: string; message: string };
+
+/**
+ * For pages: never throws. Unknown parameters are ignored; each invalid value is dropped and
+ * reported, so the page can say which filter it did not apply.
+ */
+export function parseTransactionListParams(raw: Record<string, string | string[] | undefined>): {
+  query: TransactionListQuery;
+  ignored: IgnoredParam[];
+} {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(listFields)) {
+    const value = raw[key];
+    input[key] = Array.isArray(value) ? value[0] : value;
+  }
+  const ignored: IgnoredParam[] = [];
+  // Field errors are reported first and the range check only once the fields parse, so at most
+  // two rounds drop anything; the third is a safety net.
+  for (let round = 0; round < 3; round++) {
+    const result = LenientListQuerySchema.safeParse(input);
+    if (result.success) return { query: result.data, ignored };
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (field in input && input[field] !== undefined) {
+        ignored.push({ field, message: issue.message });
+        input[field] = undefined;
+      }
+    }
+  }
+  return { query: LenientListQuerySchema.parse({}), ignored };
+}
+
+export const TransactionIdParamsSchema = z.object({ id: z.string() });
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decimal string");
+const Timestamp = z.iso.datetime();
+
+function decimalsOf(text: string): number {
+  return text.split(".")[1]?.length ?? 0;
+}
+
+const transactionShape = {
+  id: z.string(),
+  orderNo: z.string(),
+  state: z.enum(TRANSACTION_STATES),
+  kind: z.enum(TRANSACTION_KINDS),
+  /** Decimal string with exactly the currency's decimals: "12.500" KWD, "12.50" USD, "12" JPY. */
+  amount: DecimalText,
+  currency: z.enum(CURRENCY_CODES),
+  capturedAmount: DecimalText,
+  refundedAmount: DecimalText,
+  /** capturedAmount - refundedAmount: what a refund could still return. */
+  remainingAmount: DecimalText,
+  gateway: z.object({ code: z.string(), name: z.string() }),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  customer: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  parentId: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+};
+
+const AMOUNT_FIELDS = ["amount", "capturedAmount", "refundedAmount", "remainingAmount"] as const;
+
+function amountsMatchCurrency(json: { currency: string } & Record<(typeof AMOUNT_FIELDS)[number], string>): boolean {
+  if (!isCurrencyCode(json.currency)) return false;
+  const exponent = currencyExponent(json.currency);
+  return AMOUNT_FIELDS.every((field) => decimalsOf(json[field]) === exponent);
+}
+const AMOUNTS_ERROR = { message: "amounts must carry exactly the currency's decimals" };
+
+export const TransactionJsonSchema = z.object(transactionShape).refine(amountsMatchCurrency, AMOUNTS_ERROR);
+export type TransactionJson = z.output<typeof TransactionJsonSchema>;
+
+export const TransactionListResponseSchema = z.object({
+  data: z.array(TransactionJsonSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+export const TransactionEventJsonSchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  createdAt: Timestamp,
+});
+export type TransactionEventJson = z.output<typeof TransactionEventJsonSchema>;
+
+export const TransactionDetailJsonSchema = z
+  .object({
+    ...transactionShape,
+    parent: z.object({ id: z.string(), orderNo: z.string() }).nullable(),
+    /** Refunds and voids of this payment, oldest first. */
+    children: z.array(TransactionJsonSchema),
+    /** The audit trail of this transaction, oldest first. */
+    events: z.array(TransactionEventJsonSchema),
+  })
+  .refine(amountsMatchCurrency, AMOUNTS_ERROR);
+export type TransactionDetailJson = z.output<typeof TransactionDetailJsonSchema>;
+
+export const TransactionDetailResponseSchema = z.object({ data: TransactionDetailJsonSchema });
