@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { notFound } from "@/lib/api/errors";
+import { isMailboxEnabled } from "@/lib/email/outbox";
+import { MailboxEmailJsonSchema, MailboxFilterSchema, listMailboxEmails, toMailboxEmailJson } from "@/lib/queries/email/list-mailbox-emails";
+
+export const dynamic = "force-dynamic";
+
+const listEmails = apiRoute(
+  { permission: "authenticated", query: MailboxFilterSchema, output: z.object({ data: z.array(MailboxEmailJsonSchema) }) },
+  async ({ principal, query }) => {
+    const emails = await listMailboxEmails(principal.merchantId, query);
+    return { body: { data: emails.map(toMailboxEmailJson) } };
+  },
+);
+
+/**
+ * GET /api/dev/mailbox?to=<address>: the signed-in merchant's newest stored emails, for end-to-end
+ * tests to poll. Where real email is sent (or in production) the route does not exist, for anyone.
+ */
+export async function GET(...args: Parameters<typeof listEmails>): Promise<Response> {
+  if (!isMailboxEnabled()) return Response.json(notFound("Mailbox").toBody(), { status: 404, headers: { "cache-control": "no-store" } });
+  return listEmails(...args);
+}

@@ -1,0 +1,120 @@
+import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
+import { logger } from "@/lib/log";
+import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
+import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
+import { QUEUES, startBoss, stopBoss } from "./boss";
+
+/**
+ * The background work of one app process. pg-boss hands each job to one instance; the scheduled
+ * jobs run once a minute across all instances. Because a minute is coarse for deadlines and emails,
+ * each process also ticks every few seconds. Running the same work twice is harmless: every write
+ * inside these functions is a conditional update (or a row lock) that only one caller wins.
+ */
+
+const EVERY_MINUTE = "* * * * *";
+const TICK_MS = 5_000;
+const RETRY_START_MS = 30_000;
+/** How long the server's start waits for the jobs; a slow database must not hold back serving. */
+const WAIT_FOR_START_MS = 10_000;
+const log = logger.child({ component: "jobs" });
+
+type EmailJob = { id: string };
+
+type WorkersState = { tick?: NodeJS.Timeout; ticking: boolean; registered: boolean };
+
+// On globalThis so that a second call (a hot reload, a retry after a failed start) reuses it.
+const cache = globalThis as unknown as { countersignWorkers?: WorkersState };
+
+export function workersEnabled(): boolean {
+  return process.env.COUNTERSIGN_WORKERS !== "off";
+}
+
+/**
+ * Starts the in-process tick at once (it needs only Prisma, so it works even when pg-boss cannot
+ * start), then pg-boss with its workers and schedules. Safe to call again after a failure.
+ */
+export async function startWorkers(): Promise<void> {
+  if (!workersEnabled()) {
+    log.info("COUNTERSIGN_WORKERS=off: background jobs are not started in this process");
+    return;
+  }
+  const state = (cache.countersignWorkers ??= { ticking: false, registered: false });
+  if (!state.tick) {
+    state.tick = setInterval(() => void tick(state), TICK_MS);
+    state.tick.unref();
+  }
+  if (!process.env.RESEND_API_KEY?.trim() && !isMailboxEnabled()) {
+    log.warn("RESEND_API_KEY is not set: emails are kept in the outbox and not sent to anyone");
+  }
+
+  const boss = await startBoss();
+  if (state.registered) return;
+  state.registered = true;
+  try {
+    await boss.work<EmailJob>(QUEUES.emailDeliver.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) {
+        const result = await deliverOutboxEmail(job.data.id);
+        // Throwing fails the job, and pg-boss retries it later with backoff.
+        if (result === "retry") throw new Error(`email ${job.data.id} was not delivered yet; retrying`);
+      }
+    });
+    await every(QUEUES.expireRequests.name, async () => log.debug({ expired: await expireOverdueRequests() }, "expired overdue requests"));
+    await every(QUEUES.emailSweep.name, async () => log.debug({ sent: await sweepPendingEmails() }, "swept pending emails"));
+    await every(QUEUES.resumeExecutions.name, async () => log.debug({ resumed: await resumeStalledExecutions() }, "resumed stalled executions"));
+  } catch (error) {
+    state.registered = false;
+    throw error;
+  }
+  log.info("background jobs started");
+
+  async function every(queue: string, handler: () => Promise<void>): Promise<void> {
+    await boss.work(queue, handler);
+    await boss.schedule(queue, EVERY_MINUTE);
+  }
+}
+
+/** One run at a time per process: a slow run makes the next tick skip, not pile up. */
+async function tick(state: WorkersState): Promise<void> {
+  if (state.ticking) return;
+  state.ticking = true;
+  try {
+    await expireOverdueRequests().catch((error: unknown) => log.error({ err: error }, "tick: expiring overdue requests failed"));
+    await sweepPendingEmails().catch((error: unknown) => log.error({ err: error }, "tick: sweeping emails failed"));
+  } finally {
+    state.ticking = false;
+  }
+}
+
+/** Stops the tick and pg-boss (letting running jobs finish). */
+export async function stopWorkers(): Promise<void> {
+  const state = cache.countersignWorkers;
+  cache.countersignWorkers = undefined;
+  if (state?.tick) clearInterval(state.tick);
+  await stopBoss();
+}
+
+/**
+ * For the server process (instrumentation.ts): starts the workers, retrying in the background while
+ * the database is unreachable, and stops them on SIGTERM/SIGINT, when Next.js closes the server.
+ */
+export async function runWorkersInThisProcess(): Promise<void> {
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    stopWorkers().catch((error: unknown) => log.error({ err: error }, "stopping background jobs failed"));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+
+  const start = async (): Promise<void> => {
+    if (stopping) return;
+    try {
+      await startWorkers();
+    } catch (error) {
+      if (stopping) return;
+      log.error({ err: error }, `background jobs did not start; retrying in ${RETRY_START_MS / 1000} s`);
+      setTimeout(() => void start(), RETRY_START_MS).unref();
+    }
+  };
+  await Promise.race([start(), new Promise((resolve) => setTimeout(resolve, WAIT_FOR_START_MS).unref())]);
+}
