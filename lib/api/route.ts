@@ -4,6 +4,7 @@ import { authenticateRequest, can, type Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/log";
 import { ApiError, type ErrorBody } from "./errors";
+import { readIdempotencyKey, requestFingerprint, withIdempotency } from "./idempotency";
 
 /**
  * Every route handler is: authenticate -> check the named permission -> parse (zod) -> handler ->
@@ -19,6 +20,13 @@ type Config<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, O ext
   /** The response body's schema, checked before anything leaves. */
   output?: O;
   maxBodyBytes?: number;
+  /**
+   * Honour an `Idempotency-Key` header (lib/api/idempotency.ts): a repeat of the same request gets
+   * the first response again. For authenticated POST routes (keys are per merchant); the raw body is
+   * read and hashed even without a body schema. The key is claimed only once the input has passed
+   * validation: a request refused before it ran does not use it up.
+   */
+  idempotent?: boolean;
 };
 
 type Context<Q, B, P> = {
@@ -68,9 +76,23 @@ export function apiRoute<
           throw new ApiError("forbidden", `You do not have the '${config.permission}' permission.`);
         }
       }
+      const idempotencyKey = config.idempotent && principal ? readIdempotencyKey(request) : null;
       const params = parse(config.params, await routeContext.params, "path");
       const query = parse(config.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = config.body ? parse(config.body, await readJson(request, config.maxBodyBytes ?? DEFAULT_MAX_BODY), "body") : undefined;
+      const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY;
+      const rawBody = config.body ? await readJsonText(request, maxBytes) : config.idempotent ? await readText(request, maxBytes) : undefined;
+      const body = config.body ? parse(config.body, parseJson(rawBody ?? ""), "body") : undefined;
+      if (idempotencyKey === null || !principal) return respond(principal, params, query, body);
+      const fingerprint = requestFingerprint({ method: request.method, path: new URL(request.url).pathname, userId: principal.userId, body: rawBody ?? "" });
+      // Failures become responses inside, so that a 4xx is remembered like any other answer.
+      return withIdempotency(
+        { merchantId: principal.merchantId, key: idempotencyKey, fingerprint },
+        () => respond(principal, params, query, body).catch((error: unknown) => errorResponse(error, log)),
+        log,
+      );
+    }
+
+    async function respond(principal: Principal | null, params: unknown, query: unknown, body: unknown): Promise<Response> {
       const result = await handler({
         request,
         requestId,
@@ -105,15 +127,23 @@ function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where
   return result.data;
 }
 
-async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+async function readJsonText(request: Request, maxBytes: number): Promise<string> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ApiError("unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
   }
+  return readText(request, maxBytes);
+}
+
+async function readText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await request.text();
   if (Buffer.byteLength(text, "utf8") > maxBytes) throw tooLarge(maxBytes);
+  return text;
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

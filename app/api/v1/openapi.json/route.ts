@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/route";
+import { openApiDocument } from "@/lib/api/openapi";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/openapi.json: the OpenAPI 3.1 document. Public: it describes, it reveals nothing. */
+export const GET = apiRoute({ permission: "public" }, async () => ({ body: openApiDocument() }));
