@@ -16,6 +16,7 @@ export const QUEUES = {
   emailSweep: { name: "email.sweep", options: { retryLimit: 0, expireInSeconds: 300 } },
   expireRequests: { name: "operation-requests.expire", options: { retryLimit: 0, expireInSeconds: 300 } },
   resumeExecutions: { name: "operation-requests.resume", options: { retryLimit: 0, expireInSeconds: 300 } },
+  purgeIdempotencyKeys: { name: "api.idempotency-keys.purge", options: { retryLimit: 0, expireInSeconds: 300 } },
 } as const satisfies Record<string, { name: string; options: QueueOptions }>;
 
 type BossState = { boss: PgBoss; ready: Promise<PgBoss>; running: boolean };

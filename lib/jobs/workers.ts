@@ -1,4 +1,5 @@
 import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
+import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { logger } from "@/lib/log";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
@@ -61,6 +62,7 @@ export async function startWorkers(): Promise<void> {
     await every(QUEUES.expireRequests.name, async () => log.debug({ expired: await expireOverdueRequests() }, "expired overdue requests"));
     await every(QUEUES.emailSweep.name, async () => log.debug({ sent: await sweepPendingEmails() }, "swept pending emails"));
     await every(QUEUES.resumeExecutions.name, async () => log.debug({ resumed: await resumeStalledExecutions() }, "resumed stalled executions"));
+    await every(QUEUES.purgeIdempotencyKeys.name, async () => log.debug({ purged: await purgeExpiredIdempotencyKeys() }, "purged idempotency keys"));
   } catch (error) {
     state.registered = false;
     throw error;

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/v1/sandbox/transactions: a paid or authorized payment for demos and tests (sandbox mode only). */
 export const POST = apiRoute(
-  { permission: "sandbox.use", body: CreateSandboxTransactionSchema, output: TransactionDetailResponseSchema },
+  { permission: "sandbox.use", body: CreateSandboxTransactionSchema, output: TransactionDetailResponseSchema, idempotent: true },
   async ({ principal, body }) => {
     if (!sandboxEnabled()) throw notFound("Sandbox");
     const id = await createSandboxTransaction(principal, body);
