@@ -3,6 +3,10 @@ import type { Permission } from "@/lib/auth/permissions";
 /** The sections of the dashboard; a link shows only to those holding its permission. */
 export const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: "/transactions", label: "Transactions", permission: "transactions.view" },
+  { href: "/tickets/operation-requests", label: "Operation requests", permission: "operation_request.view" },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugin.manage" },
+  { href: "/admin/gateways", label: "Gateways", permission: "gateway.manage" },
+  { href: "/api-docs", label: "API docs", permission: "transactions.view" },
 ];

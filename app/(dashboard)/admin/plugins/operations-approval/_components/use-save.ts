@@ -1,0 +1,32 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/action-client";
+
+/**
+ * The pending / error / saved states every form on this page shows, around one server action.
+ * On success the page's data is reloaded, so each form shows what the server now holds.
+ */
+export function useSave() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  function save(run: () => Promise<ActionResult<unknown>>, successMessage: string) {
+    setSaved(null);
+    startTransition(async () => {
+      const result = await run();
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      setError(null);
+      setSaved(successMessage);
+      router.refresh();
+    });
+  }
+
+  return { pending, error, saved, save };
+}

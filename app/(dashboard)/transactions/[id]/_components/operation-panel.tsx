@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { can, type Principal } from "@/lib/auth/principal";
+import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  getPaymentOperationState,
+  type OperationAvailability,
+} from "@/lib/queries/operation-requests/get-payment-operation-state";
+import { humanize } from "../../_components/format";
+import { OperationForm, type OperationOption } from "./operation-form";
+
+const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
+
+/**
+ * Refund and Void for one payment. The buttons follow the payment rules and the user's permissions
+ * only as a convenience: the service decides again on submit.
+ */
+export async function OperationPanel({ principal, transactionId }: { principal: Principal; transactionId: string }) {
+  const state = await getPaymentOperationState(principal.merchantId, transactionId);
+  if (!state) return null;
+  const { openRequest } = state;
+
+  const option = (operation: Operation, availability: OperationAvailability): OperationOption => {
+    if (!can(principal, operation)) {
+      return { enabled: false, reason: `Your role does not include the ${operation} permission.` };
+    }
+    // With a request open, the banner below says why; repeating it under each button adds nothing.
+    return { enabled: availability.allowed, reason: openRequest ? null : availability.reason };
+  };
+
+  return (
+    <div className="space-y-3">
+      <h2 className="text-lg font-medium">Operations</h2>
+      {openRequest && (
+        <div className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p className="font-medium">Requested {LABELS[openRequest.operation]} is pending for approval</p>
+          <p className="mt-1">
+            {openRequest.state !== "pending" && <>State: {humanize(openRequest.state)}. </>}
+            <Link href={`/tickets/operation-requests/${openRequest.id}`} className="text-indigo-700 underline">
+              View the request
+            </Link>
+          </p>
+        </div>
+      )}
+      <OperationForm
+        transactionId={transactionId}
+        currency={state.currency}
+        amount={state.amount}
+        remainingAmount={state.remainingAmount}
+        refund={option("refund", state.refund)}
+        void={option("void", state.void)}
+      />
+    </div>
+  );
+}

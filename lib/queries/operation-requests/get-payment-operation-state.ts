@@ -1,0 +1,84 @@
+import { prisma } from "@/lib/db";
+import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
+import { OPEN_STATES, type Operation, type OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
+import { availableOperations, checkOperation, type PaymentSnapshot } from "@/lib/domain/operation-requests/payment-rules";
+
+export type OpenOperationRequest = { id: string; operation: Operation; state: OperationRequestState };
+
+/** What the payment page needs to offer Refund and Void. Amounts are decimal strings in the payment's currency. */
+export type PaymentOperationState = {
+  currency: string;
+  /** The full amount: what a void releases. */
+  amount: string;
+  /** Captured less refunded: what a refund defaults to. */
+  remainingAmount: string;
+  openRequest: OpenOperationRequest | null;
+  refund: OperationAvailability;
+  void: OperationAvailability;
+};
+
+/** Whether the payment allows the operation now; `reason` says why not. Permissions are the caller's to add. */
+export type OperationAvailability = { allowed: boolean; reason: string | null };
+
+/**
+ * The payment's open request (at most one: a partial unique index guarantees it) and which operations
+ * its state allows. Null for refunds and voids themselves, and for ids that are not this merchant's.
+ */
+export async function getPaymentOperationState(merchantId: string, transactionId: string): Promise<PaymentOperationState | null> {
+  const payment = await prisma.paymentTransaction.findFirst({
+    where: { id: transactionId, merchantId, kind: "payment" },
+    select: {
+      state: true,
+      currency: true,
+      amount: true,
+      capturedAmount: true,
+      refundedAmount: true,
+      operationRequests: {
+        where: { merchantId, state: { in: [...OPEN_STATES] } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, operation: true, state: true },
+      },
+    },
+  });
+  if (!payment) return null;
+
+  // toFixed(), not toString(): Decimal.toString() may answer in exponent notation.
+  const amount = moneyFromDecimal(payment.amount.toFixed(), payment.currency);
+  const captured = moneyFromDecimal(payment.capturedAmount.toFixed(), payment.currency);
+  const refunded = moneyFromDecimal(payment.refundedAmount.toFixed(), payment.currency);
+  const snapshot: PaymentSnapshot = {
+    state: payment.state,
+    currency: amount.currency,
+    amountMinor: amount.minor,
+    capturedMinor: captured.minor,
+    refundedMinor: refunded.minor,
+  };
+  const openRequest = payment.operationRequests[0] ?? null;
+  const available = availableOperations(snapshot, openRequest ?? undefined);
+  const availability = (operation: Operation): OperationAvailability => {
+    if (available[operation]) return { allowed: true, reason: null };
+    const check = checkOperation({ payment: snapshot, operation, openRequest: openRequest ?? undefined });
+    return { allowed: false, reason: check.ok ? null : check.message };
+  };
+
+  return {
+    currency: amount.currency,
+    amount: toDecimalString(amount),
+    remainingAmount: toDecimalString({ minor: available.remainingMinor, currency: amount.currency }),
+    openRequest,
+    refund: availability("refund"),
+    void: availability("void"),
+  };
+}
+
+/** Where a request stands right after submission, for the message the submitter sees. */
+export async function getOperationRequestOutcome(
+  merchantId: string,
+  requestId: string,
+): Promise<{ id: string; operation: Operation; state: OperationRequestState }> {
+  return prisma.operationRequest.findFirstOrThrow({
+    where: { id: requestId, merchantId },
+    select: { id: true, operation: true, state: true },
+  });
+}
