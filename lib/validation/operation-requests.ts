@@ -37,9 +37,11 @@ export type OperationRequestFilters = z.output<typeof OperationRequestFilterSche
 export const ApprovalSettingsSchema = z.strictObject({
   enabled: z.boolean(),
   manualActionExpiryHours: z.coerce.number().int("Use whole hours.")
-    .min(EXPIRY_HOURS_LIMITS.manualActionExpiryHours.min).max(EXPIRY_HOURS_LIMITS.manualActionExpiryHours.max),
+    .min(EXPIRY_HOURS_LIMITS.manualActionExpiryHours.min, "Manual action expiry is at least 1 hour.")
+    .max(EXPIRY_HOURS_LIMITS.manualActionExpiryHours.max, "Manual action expiry is at most 8760 hours (a year)."),
   pendingExpiryHours: z.coerce.number().int("Use whole hours.")
-    .min(EXPIRY_HOURS_LIMITS.pendingExpiryHours.min).max(EXPIRY_HOURS_LIMITS.pendingExpiryHours.max),
+    .min(EXPIRY_HOURS_LIMITS.pendingExpiryHours.min, "Pending expiry cannot be negative; 0 means never.")
+    .max(EXPIRY_HOURS_LIMITS.pendingExpiryHours.max, "Pending expiry is at most 8760 hours (a year)."),
   notifyCheckerOnPending: z.boolean(),
 });
 export type ApprovalSettingsInput = z.output<typeof ApprovalSettingsSchema>;
