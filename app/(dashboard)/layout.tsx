@@ -1,13 +1,24 @@
 import type { ReactNode } from "react";
 import { requirePrincipal } from "@/lib/auth/session";
 import { can } from "@/lib/auth/principal";
+import { countPendingRequests } from "@/lib/queries/operation-requests/count-pending-requests";
+import { LiveUpdates } from "./_components/live-updates";
 import { NAVIGATION } from "./_components/navigation";
 import { NavLinks } from "./_components/nav-links";
 import { SignOutButton } from "./_components/sign-out-button";
 
+const OPERATION_REQUESTS_HREF = "/tickets/operation-requests";
+
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const principal = await requirePrincipal();
-  const links = NAVIGATION.filter((item) => can(principal, item.permission)).map(({ href, label }) => ({ href, label }));
+  // Only the checker can act on a pending request, so only the checker is shown how many wait.
+  // Live updates refresh this layout too, so the count follows every change.
+  const pendingCount = can(principal, "operation_request.approve") ? await countPendingRequests(principal.merchantId) : null;
+  const links = NAVIGATION.filter((item) => can(principal, item.permission)).map(({ href, label }) => ({
+    href,
+    label,
+    waiting: href === OPERATION_REQUESTS_HREF ? pendingCount : null,
+  }));
   return (
     <div className="min-h-screen md:flex">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -21,6 +32,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </div>
         <NavLinks links={links} />
+        {can(principal, "operation_request.view") && <LiveUpdates />}
         <div className="border-t border-slate-200 px-4 py-3 text-sm">
           <p className="truncate font-medium" data-testid="current-user">{principal.name}</p>
           <p className="truncate text-xs text-slate-500">{principal.email} · <span data-testid="current-role">{principal.role}</span></p>

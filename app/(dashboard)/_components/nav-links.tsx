@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+export type NavLink = {
+  href: string;
+  label: string;
+  /** Requests waiting for the viewer (the checker's pending count); null shows no badge. */
+  waiting?: number | null;
+};
+
+export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:pb-4">
@@ -14,12 +21,25 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
+            className={`flex items-center justify-between gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
           >
             {link.label}
+            {link.waiting ? <WaitingBadge count={link.waiting} /> : null}
           </Link>
         );
       })}
     </nav>
+  );
+}
+
+function WaitingBadge({ count }: { count: number }) {
+  return (
+    <span
+      data-testid="pending-badge"
+      aria-label={`${count} ${count === 1 ? "request" : "requests"} waiting`}
+      className="inline-flex min-w-5 items-center justify-center rounded-full bg-amber-500 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums"
+    >
+      {count}
+    </span>
   );
 }

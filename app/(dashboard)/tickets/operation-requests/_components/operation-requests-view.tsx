@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import { useLayoutEffect, useRef } from "react";
+import { CursorPagination } from "@/components/data-table/cursor-pagination";
+import { DataTable } from "@/components/data-table/data-table";
+import { useTableUrlState } from "@/components/data-table/use-table-url-state";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { GatewayOption } from "@/lib/queries/transactions/list-gateway-options";
+import type { OperationRequestJson } from "@/lib/validation/operation-requests";
+import { OPERATION_REQUEST_COLUMNS } from "./operation-request-columns";
+import {
+  CLEARED_TICKET_FILTERS,
+  hasActiveTicketFilters,
+  OperationRequestFilterForm,
+  type TicketFilterValues,
+} from "./operation-request-filters";
+import { RequestViewerProvider } from "./request-actions";
+import type { RequestViewer } from "./request-viewer";
+
+/** The ticket table's client island: filters, table and paging share one URL state and one pending flag. */
+export function OperationRequestsView({
+  rows,
+  nextCursor,
+  applied,
+  viewer,
+  gateways,
+  states,
+  operations,
+  currencies,
+}: {
+  rows: OperationRequestJson[];
+  nextCursor: string | null;
+  applied: TicketFilterValues;
+  viewer: RequestViewer;
+  gateways: GatewayOption[];
+  states: readonly string[];
+  operations: readonly string[];
+  currencies: readonly string[];
+}) {
+  const urlState = useTableUrlState();
+  const filtered = hasActiveTicketFilters(applied);
+  const table = useRowIds(rows);
+
+  return (
+    <div className="space-y-4">
+      <OperationRequestFilterForm
+        applied={applied}
+        urlState={urlState}
+        gateways={gateways}
+        states={states}
+        operations={operations}
+        currencies={currencies}
+      />
+      <div ref={table}>
+        <RequestViewerProvider viewer={viewer}>
+          <DataTable
+            caption="Operation requests"
+            columns={OPERATION_REQUEST_COLUMNS}
+            data={rows}
+            getRowId={(row) => row.id}
+            pending={urlState.isPending}
+            empty={
+              filtered ? (
+                <EmptyState
+                  title="No operation requests match these filters."
+                  action={
+                    <Link href={urlState.hrefWith(CLEARED_TICKET_FILTERS)} className="text-sm text-indigo-700 underline">
+                      Clear filters
+                    </Link>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  title="No operation requests yet."
+                  description="Refunds and voids that wait for the checker, or need someone to act after a gateway failure, appear here."
+                />
+              )
+            }
+          />
+        </RequestViewerProvider>
+      </div>
+      <CursorPagination state={urlState} nextCursor={nextCursor} rowCount={rows.length} noun={["request", "requests"]} />
+    </div>
+  );
+}
+
+/**
+ * Marks each body row with `data-request-id` (for tests and for finding a row from a live event).
+ * TODO(data-table): replace with a row-attributes prop on <DataTable> once it has one; the table
+ * renders its rows in `data` order, which is what this relies on.
+ */
+function useRowIds(rows: OperationRequestJson[]) {
+  const container = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const bodyRows = container.current?.querySelectorAll<HTMLTableRowElement>(":scope table > tbody > tr") ?? [];
+    if (bodyRows.length !== rows.length) return;
+    bodyRows.forEach((row, index) => {
+      row.dataset.requestId = rows[index].id;
+    });
+  }, [rows]);
+  return container;
+}

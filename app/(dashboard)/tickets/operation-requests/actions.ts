@@ -1,0 +1,41 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { action } from "@/lib/actions/action-client";
+import { approveOperationRequest } from "@/lib/services/operation-requests/approve-operation-request";
+import { cancelOperationRequest } from "@/lib/services/operation-requests/cancel-operation-request";
+import { rejectOperationRequest } from "@/lib/services/operation-requests/reject-operation-request";
+import { retryOperationRequest } from "@/lib/services/operation-requests/retry-operation-request";
+import { OperationRequestIdSchema, RejectOperationSchema } from "@/lib/validation/operation-requests";
+
+/*
+ * The ticket table's and the detail page's buttons. Approve and reject are the checker's alone;
+ * cancel and retry depend on the request's operation (refund or void), which only the service
+ * knows once it has loaded the request, so it checks that permission.
+ */
+
+const RejectInputSchema = OperationRequestIdSchema.extend(RejectOperationSchema.shape);
+
+export const approveOperationRequestAction = action(OperationRequestIdSchema, "operation_request.approve", async ({ id }, principal) => {
+  await approveOperationRequest(principal, id);
+  refresh();
+  return null;
+});
+
+export const rejectOperationRequestAction = action(RejectInputSchema, "operation_request.approve", async ({ id, reason }, principal) => {
+  await rejectOperationRequest(principal, id, reason);
+  refresh();
+  return null;
+});
+
+export const cancelOperationRequestAction = action(OperationRequestIdSchema, "operation_request.view", async ({ id }, principal) => {
+  await cancelOperationRequest(principal, id);
+  refresh();
+  return null;
+});
+
+export const retryOperationRequestAction = action(OperationRequestIdSchema, "operation_request.view", async ({ id }, principal) => {
+  await retryOperationRequest(principal, id);
+  refresh();
+  return null;
+});

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiError } from "@/lib/api/errors";
+import { can } from "@/lib/auth/principal";
+import { requirePermission } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+import { CURRENCY_CODES } from "@/lib/domain/money/currency";
+import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
+import { listOperationRequests, type OperationRequestPage } from "@/lib/queries/operation-requests/list-operation-requests";
+import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
+import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
+import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
+import { TicketFilterNotice } from "./_components/filter-notice";
+import { OperationRequestsView } from "./_components/operation-requests-view";
+import { parseTicketParams } from "./_components/parse-ticket-params";
+import { requestViewerOf } from "./_components/request-viewer";
+
+export const metadata: Metadata = { title: "Operation requests" };
+
+export default async function OperationRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const principal = await requirePermission("operation_request.view");
+  const { filters, ignored } = parseTicketParams(await searchParams);
+  const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
+    listFromCursorOrFirstPage(principal.merchantId, filters),
+    listGatewayOptions(principal.merchantId),
+    can(principal, "plugin.manage") ? isCheckerMissing(principal.merchantId) : false,
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-500">Tickets</p>
+        <h1 className="text-2xl font-semibold">Operation requests</h1>
+      </div>
+      {checkerMissing && (
+        <div role="note" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          No checker is assigned: requests wait as pending until an admin assigns one.{" "}
+          <Link href="/admin/plugins/operations-approval" className="font-medium underline">
+            Assign a checker
+          </Link>
+        </div>
+      )}
+      <TicketFilterNotice ignored={ignored} cursorRejected={cursorRejected} />
+      <OperationRequestsView
+        rows={page.data.map(toOperationRequestJson)}
+        nextCursor={page.nextCursor}
+        applied={{
+          state: filters.state ?? "",
+          operation: filters.operation ?? "",
+          from: filters.from ?? "",
+          to: filters.to ?? "",
+          pg: filters.pg ?? "",
+          currency: filters.currency ?? "",
+        }}
+        viewer={requestViewerOf(principal)}
+        gateways={gateways}
+        states={OPERATION_REQUEST_STATES}
+        operations={OPERATIONS}
+        currencies={CURRENCY_CODES}
+      />
+    </div>
+  );
+}
+
+/** The plugin is on but nobody can decide: pending requests would wait forever, unnoticed. */
+async function isCheckerMissing(merchantId: string): Promise<boolean> {
+  // No row means the plugin is not installed: requests do not wait for anyone.
+  const settings = await prisma.operationsApprovalSettings.findUnique({ where: { merchantId }, select: { enabled: true, checkerUserId: true } });
+  return settings !== null && settings.enabled && settings.checkerUserId === null;
+}
+
+/** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
+async function listFromCursorOrFirstPage(
+  merchantId: string,
+  filters: OperationRequestFilters,
+): Promise<{ page: OperationRequestPage; cursorRejected: boolean }> {
+  try {
+    return { page: await listOperationRequests(merchantId, filters), cursorRejected: false };
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === "validation_error" && filters.cursor)) throw error;
+    return { page: await listOperationRequests(merchantId, { ...filters, cursor: undefined }), cursorRejected: true };
+  }
+}
