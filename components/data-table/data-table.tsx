@@ -100,7 +100,7 @@ export function DataTable<TData>({ columns, data, caption, getRowId, sorting = [
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50">
+              <tr key={row.id} data-row-id={getRowId ? row.id : undefined} className="hover:bg-slate-50">
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta;
                   return (

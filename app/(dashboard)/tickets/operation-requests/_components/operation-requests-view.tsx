@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useLayoutEffect, useRef } from "react";
 import { CursorPagination } from "@/components/data-table/cursor-pagination";
 import { DataTable } from "@/components/data-table/data-table";
 import { useTableUrlState } from "@/components/data-table/use-table-url-state";
@@ -40,7 +39,6 @@ export function OperationRequestsView({
 }) {
   const urlState = useTableUrlState();
   const filtered = hasActiveTicketFilters(applied);
-  const table = useRowIds(rows);
 
   return (
     <div className="space-y-4">
@@ -52,7 +50,7 @@ export function OperationRequestsView({
         operations={operations}
         currencies={currencies}
       />
-      <div ref={table}>
+      <div>
         <RequestViewerProvider viewer={viewer}>
           <DataTable
             caption="Operation requests"
@@ -83,21 +81,4 @@ export function OperationRequestsView({
       <CursorPagination state={urlState} nextCursor={nextCursor} rowCount={rows.length} noun={["request", "requests"]} />
     </div>
   );
-}
-
-/**
- * Marks each body row with `data-request-id` (for tests and for finding a row from a live event).
- * TODO(data-table): replace with a row-attributes prop on <DataTable> once it has one; the table
- * renders its rows in `data` order, which is what this relies on.
- */
-function useRowIds(rows: OperationRequestJson[]) {
-  const container = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const bodyRows = container.current?.querySelectorAll<HTMLTableRowElement>(":scope table > tbody > tr") ?? [];
-    if (bodyRows.length !== rows.length) return;
-    bodyRows.forEach((row, index) => {
-      row.dataset.requestId = rows[index].id;
-    });
-  }, [rows]);
-  return container;
 }
