@@ -28,7 +28,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill(ROLES.maker2);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });
 

@@ -27,6 +27,12 @@ export type OperationRequestChangeEvent =
    */
   | { type: "resync" }
   /**
+   * The feed is listening: every commit from now on will be announced. Sent once to each new
+   * subscriber, so that it reloads what it rendered before it was listening (a change committed
+   * between a page's render and its stream's LISTEN would otherwise be missed).
+   */
+  | { type: "ready" }
+  /**
    * The process is stopping: end the stream now. `next start` waits for every open response before
    * it exits, and a stream never ends by itself; the browser reconnects to an instance still up.
    */
@@ -46,6 +52,7 @@ class OperationRequestChangeFeed {
   private started = false;
   private retryMs = FIRST_RETRY_MS;
   private hasListened = false;
+  private listening = false;
   private stopping = false;
 
   subscribe(merchantId: string, listener: OperationRequestChangeListener): () => void {
@@ -57,6 +64,7 @@ class OperationRequestChangeFeed {
     this.start();
     // A stream that opened while the process stops must end too (after the caller has its unsubscribe).
     if (this.stopping) queueMicrotask(() => entry({ type: "closing" }));
+    else if (this.listening) queueMicrotask(() => set.has(entry) && entry({ type: "ready" }));
     return () => {
       set.delete(entry);
       if (set.size === 0 && this.listeners.get(merchantId) === set) this.listeners.delete(merchantId);
@@ -110,13 +118,16 @@ class OperationRequestChangeFeed {
     this.retryMs = FIRST_RETRY_MS;
     const reconnected = this.hasListened;
     this.hasListened = true;
+    this.listening = true;
     log.info({ reconnected }, "listening for operation request changes");
-    if (reconnected) this.broadcast({ type: "resync" });
+    // Subscribers that arrived while we connected were not ready yet; after a drop, all must reload.
+    this.broadcast({ type: reconnected ? "resync" : "ready" });
   }
 
   private onConnectionLost(client: pg.Client, error: unknown, connectionString: string): void {
     if (this.client !== client) return;
     this.client = null;
+    this.listening = false;
     client.removeAllListeners("notification");
     // The client is unusable either way; end() also releases its socket when it is half-open.
     client.end().catch(() => {});

@@ -64,13 +64,13 @@ export function LiveUpdates() {
     function open() {
       reopenTimer = null;
       source = new EventSource(STREAM_URL);
-      source.addEventListener("open", () => {
+      // "ready": the server listens for changes now. Reload once for whatever changed between this
+      // page's render (or the stream's drop) and that moment; from here on, events cover the rest.
+      source.addEventListener("ready", () => {
         reopenMs = REOPEN_FIRST_MS;
-        const wasPolling = pollTimer !== null;
         stopPolling();
         setStatus("live");
-        // Whatever changed while the stream was down.
-        if (wasPolling) scheduleRefresh();
+        scheduleRefresh();
       });
       source.addEventListener("change", scheduleRefresh);
       // The server's feed lost PostgreSQL for a moment: changes may have been missed.

@@ -83,6 +83,6 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 function format(event: Exclude<OperationRequestChangeEvent, { type: "closing" }>): string {
-  if (event.type === "resync") return "event: resync\ndata: {}\n\n";
+  if (event.type === "resync" || event.type === "ready") return `event: ${event.type}\ndata: {}\n\n`;
   return `event: change\ndata: ${JSON.stringify({ id: event.id, state: event.state, at: event.at })}\n\n`;
 }
