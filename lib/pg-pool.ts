@@ -36,5 +36,9 @@ function reportNameAsText<T>(result: T): T {
 }
 
 export function createPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max, Client: NameAsTextClient });
+  const pool = new pg.Pool({ connectionString, max, Client: NameAsTextClient });
+  // An idle connection dropped by the server (restart, failover, admin shutdown) emits "error" on
+  // the pool; unhandled, that would crash the process. The pool replaces it on the next checkout.
+  pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", msg: "database connection lost", err: error.message })));
+  return pool;
 }

@@ -1,9 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import Credentials from "next-auth/providers/credentials";
 import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 import { logger } from "@/lib/log";
 
 const SESSION_HOURS = 8;
+
+// next-auth ships CommonJS: bundlers (Next, Vitest) unwrap its default export, plain Node ESM (tsx
+// scripts such as the benchmarks) hands us the module object instead.
+const CredentialsProvider = (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];

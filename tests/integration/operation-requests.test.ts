@@ -285,6 +285,23 @@ describe("execution against the gateway", () => {
     expect(await prisma.paymentTransaction.count({ where: { parentId: (await load(id)).transactionId } })).toBe(1);
   });
 
+  it("50 parallel retries make one gateway call and one audit row; the others hear a retry is running", async () => {
+    const { m, checker, maker } = await setup();
+    await setMode(m, "decline");
+    const id = await submitOperationRequest(maker, { transactionId: (await createPayment(m)).id, operation: "refund" });
+    await approveOperationRequest(checker, id);
+    await setMode(m, "succeed");
+    const callsBefore = gateway.calls();
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => retryOperationRequest(maker, id)));
+    expect((await load(id)).state).toBe("done");
+    expect(gateway.calls() - callsBefore).toBe(1);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ApiError);
+    }
+    expect(await prisma.auditEvent.count({ where: { entityId: id, action: "operation_request.retry_requested" } })).toBe(1);
+  });
+
   it("after a done refund only what remains can be refunded, and nothing can be voided", async () => {
     const { m, checker } = await setup();
     const payment = await createPayment(m, { amount: "10.000" });

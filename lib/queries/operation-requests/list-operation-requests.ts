@@ -12,7 +12,8 @@ export type TicketFilters = Pick<OperationRequestFilters, "state" | "operation" 
  * `operation_request r`. Every filter is a plain column test, so an index leading with merchant_id
  * serves each combination: (created_at, id), (state, created_at), (operation, currency, created_at)
  * or (gateway_id, created_at). The gateway code is resolved to this merchant's gateway id once
- * (an InitPlan); an unknown code resolves to NULL and matches nothing.
+ * (an InitPlan); an unknown code, or one whose currency is not the filtered one, resolves to NULL
+ * and matches nothing.
  */
 export function operationRequestsVisibleTo(merchantId: string, filters: TicketFilters): Prisma.Sql {
   const conditions = [Prisma.sql`r.merchant_id = ${merchantId}::uuid`];
@@ -20,8 +21,11 @@ export function operationRequestsVisibleTo(merchantId: string, filters: TicketFi
   if (filters.operation) conditions.push(Prisma.sql`r.operation = ${filters.operation}::"Operation"`);
   if (filters.currency) conditions.push(Prisma.sql`r.currency = ${filters.currency}`);
   if (filters.pg) {
+    // A gateway settles in one currency: with a currency filter that is not the gateway's, the
+    // subquery is NULL and the scan ends at once instead of filtering every row of that gateway.
+    const currency = filters.currency ? Prisma.sql` AND g.currency = ${filters.currency}` : Prisma.empty;
     conditions.push(
-      Prisma.sql`r.gateway_id = (SELECT g.id FROM payment_gateway g WHERE g.merchant_id = ${merchantId}::uuid AND g.code = ${filters.pg})`,
+      Prisma.sql`r.gateway_id = (SELECT g.id FROM payment_gateway g WHERE g.merchant_id = ${merchantId}::uuid AND g.code = ${filters.pg}${currency})`,
     );
   }
   if (filters.from) conditions.push(Prisma.sql`r.created_at >= ${startOfUtcDay(filters.from)}::timestamptz`);

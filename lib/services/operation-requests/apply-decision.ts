@@ -15,6 +15,10 @@ const AUDIT_ACTIONS: Partial<Record<LifecycleEvent, string>> = {
 
 type Options = {
   reason?: string;
+  /** More conditions the request must meet for the move to happen (besides being in the state read). */
+  where?: Prisma.OperationRequestWhereInput;
+  /** The refusal when those conditions, not the state, stopped the move. */
+  busyMessage?: string;
   /** Columns written beside the state (who decided, the rejection reason). */
   data?: (decision: { reason?: string }, now: Date) => Prisma.OperationRequestUpdateManyMutationInput;
   /** Emails to queue in the same transaction; returns outbox ids. */
@@ -41,14 +45,15 @@ export async function applyDecision(principal: Principal, id: string, event: Lif
       throw refusalError(decision);
     }
     const { count } = await tx.operationRequest.updateMany({
-      where: { id: request.id, state: request.state },
+      where: { id: request.id, state: request.state, ...options.where },
       data: { state: decision.next, ...options.data?.(decision, now) },
     });
     if (count === 0) {
       // Someone else moved it first: answer as the domain would for its state now.
       const current = await getRequestOrThrow(tx, principal.merchantId, id);
       const again = decide(current, event, domainActor(principal), now, { reason: options.reason });
-      throw again.ok ? refusalError({ ok: false, code: "invalid_state", message: "This request changed while you acted on it; try again." }) : refusalError(again);
+      const message = options.busyMessage ?? "This request changed while you acted on it; try again.";
+      throw again.ok ? refusalError({ ok: false, code: "invalid_state", message }) : refusalError(again);
     }
     await recordAuditEvent(tx, {
       actor,

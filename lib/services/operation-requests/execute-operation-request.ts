@@ -20,8 +20,9 @@ export const STALE_CLAIM_SECONDS = 120;
  * outside any transaction, then record the attempt and the outcome in one transaction. The claim is
  * a conditional update, so double clicks, parallel approvals and retries call the gateway once.
  */
-export async function executeOperationRequest(id: string, actor: Actor): Promise<void> {
-  const claimedAt = await claim(id);
+export async function executeOperationRequest(id: string, actor: Actor, options: { claimedAt?: Date } = {}): Promise<void> {
+  // A retry claims in its own transition; everyone else claims here.
+  const claimedAt = options.claimedAt ?? (await claim(id));
   if (!claimedAt) return;
 
   const request = await prisma.operationRequest.findUniqueOrThrow({

@@ -1,0 +1,241 @@
+/**
+ * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync]`
+ *
+ * Benchmarks, not tests: figures with their targets beside them, no pass/fail. On an embedded
+ * PostgreSQL (.data/bench-postgres, port 54333, emptied each run unless --reuse finds the data
+ * already loaded) or on BENCH_DATABASE_URL / DATABASE_URL when set.
+ *
+ *   list   GET /api/v1/operation-requests over 1,000,000 requests, six filter sets (target p95 < 30 ms)
+ *   races  parallel submits, parallel approve+retry, submit -> approve -> done cycles per second
+ *   sync   approval commit -> SSE event at a second client (target p95 < 250 ms)
+ */
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import pg from "pg";
+import { migrate, provideDatabase } from "../scripts/db/database";
+import { ms, round2, table } from "./stats";
+
+const LIST_TARGET_MS = 30;
+const SYNC_TARGET_MS = 250;
+
+const args = parseArgs(process.argv.slice(2));
+
+// Before any app module is imported: lib/db.ts, the job switch and the logger read these.
+if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+process.env.COUNTERSIGN_WORKERS = "off";
+process.env.SANDBOX_MODE = "true";
+process.env.LOG_LEVEL = "silent";
+
+const log = (message: string) => console.log(message);
+const runStarted = performance.now();
+const database = await provideDatabase({
+  dataDir: ".data/bench-postgres",
+  port: Number(process.env.BENCH_EMBEDDED_PG_PORT ?? 54333),
+  reset: !args.reuse,
+  log: (message) => log(`[bench database] ${message}`),
+});
+
+let exitCode = 0;
+try {
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  await main(database.url, database.embedded);
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await database.stop().catch(() => {});
+}
+// The live-update feed keeps its LISTEN connection open by design; nothing else is left running.
+process.exit(exitCode);
+
+async function main(url: string, embedded: boolean): Promise<void> {
+  const machine = await describeMachine(url, embedded);
+  // Other work on the machine shows up in every figure; the load average says how much there was.
+  const loadStart = loadAverage();
+  log(`machine: ${machine}; load average ${loadStart}`);
+
+  const { prepareListData } = await import("./load-data");
+  log(`data: ${args.rows.toLocaleString("en")} operation requests over two merchants`);
+  const data = await prepareListData(url, { rows: args.rows, reuse: args.reuse, log: (m) => log(`[load] ${m}`) });
+
+  const { startSandboxGateway } = await import("@/tests/integration/helpers");
+  const gateway = await startSandboxGateway();
+  try {
+    let listBenchmark: import("./list").ListBenchmark | null = null;
+    if (args.only.has("list")) {
+      log("[list] GET /api/v1/operation-requests, route handler in-process");
+      const { benchmarkList } = await import("./list");
+      listBenchmark = await benchmarkList({ url, apiKey: data.apiKey, log });
+    }
+    const list = listBenchmark?.sets.filter((one) => !one.probe) ?? [];
+    const probes = listBenchmark?.sets.filter((one) => one.probe) ?? [];
+    let races: Awaited<ReturnType<typeof import("./races").benchmarkRaces>> | null = null;
+    if (args.only.has("races")) {
+      log("[races] services on a fresh merchant, sandbox gateway over loopback HTTP");
+      const { benchmarkRaces } = await import("./races");
+      races = await benchmarkRaces({ gatewayCalls: gateway.calls, log });
+    }
+    let sync: Awaited<ReturnType<typeof import("./sync").benchmarkSync>> | null = null;
+    if (args.only.has("sync")) {
+      log("[sync] approval commit -> SSE event at a second client");
+      const { benchmarkSync } = await import("./sync");
+      sync = await benchmarkSync({ url, log });
+    }
+
+    const requestsA = await countRequests(url, data.merchantId);
+    const out: string[] = [""];
+    if (list.length > 0) {
+      out.push("EXPLAIN (ANALYZE, BUFFERS) of the list statement the route sent, per filter set", "");
+      for (const one of [...list, ...probes]) {
+        out.push(`-- ${one.name}: ?${one.query}`, ...one.plan.map((line) => `   ${line}`), "");
+      }
+      out.push(`statement (no filter): ${list[0].sql}`, "");
+    }
+    out.push("=".repeat(100), "Countersign benchmarks", "=".repeat(100));
+    out.push(`machine   ${machine}; load average at start ${loadStart}, now ${loadAverage()}`);
+    out.push(
+      `data      ${data.requests.toLocaleString("en")} operation requests, ${data.payments.toLocaleString("en")} payment rows (payments + refund/void children), 2 merchants; ` +
+        (data.loaded
+          ? `bulk load ${data.loadSeconds!.toFixed(1)} s + VACUUM (ANALYZE)/CHECKPOINT ${data.analyzeSeconds!.toFixed(1)} s`
+          : "reused (--reuse)"),
+    );
+    if (list.length > 0) {
+      out.push("", `List: GET /api/v1/operation-requests as merchant A (${requestsA.toLocaleString("en")} requests), 200 sequential calls after 20 warm-up, limit 25`);
+      out.push(
+        table([
+          ["filter set", "rows", "route p50", "route p95", "target p95", "SQL p50", "SQL p95", "statements/call"],
+          ...list.map((one) => [
+            one.name,
+            String(one.rows),
+            ms(one.p50),
+            ms(one.p95),
+            `< ${LIST_TARGET_MS} ms`,
+            ms(one.sqlP50),
+            ms(one.sqlP95),
+            String(one.statements),
+          ]),
+          ...probes.map((one) => [
+            `${one.name} (${one.calls} calls)`,
+            String(one.rows),
+            ms(one.p50),
+            ms(one.p95),
+            "",
+            ms(one.sqlP50),
+            ms(one.sqlP95),
+            String(one.statements),
+          ]),
+        ]),
+      );
+      const auth = listBenchmark!.auth;
+      out.push(
+        "  route = the whole handler (authentication, list statement, JSON + output schema); SQL = the list statement alone, sent again over pg.",
+        `  of which authenticateRequest (Bearer key -> principal) alone: p50 ${ms(auth.p50)}, p95 ${ms(auth.p95)}, ${auth.statements} statements`,
+      );
+    }
+    if (races) {
+      out.push("", "Races and throughput (services, sandbox gateway over loopback HTTP)");
+      out.push(
+        table([
+          ["measure", "figure", "expected"],
+          [`${races.submits.parallel} parallel submits on one payment: created`, String(races.submits.created), "1"],
+          ["  refused operation_pending", String(races.submits.operationPending), String(races.submits.parallel - 1)],
+          ["  other outcomes", JSON.stringify(races.submits.other), "{}"],
+          ["  requests on the payment in the database", String(races.submits.requestsInDb), "1"],
+          [`${races.approveRetry.parallel} parallel approve+retry on one request: gateway calls`, String(races.approveRetry.gatewayCalls), "1"],
+          ["  gateway attempts recorded / final state", `${races.approveRetry.attempts} / ${races.approveRetry.finalState}`, "1 / done"],
+          ["  outcomes", JSON.stringify(races.approveRetry.outcomes), ""],
+          ["  audit rows written", JSON.stringify(races.approveRetry.audit), ""],
+          [`${races.retryOnly.parallel} parallel retries on a manual-action request: gateway calls`, String(races.retryOnly.gatewayCalls), "1"],
+          ["  gateway attempts recorded / final state", `${races.retryOnly.attempts} / ${races.retryOnly.finalState}`, "1 / done"],
+          ["  outcomes", JSON.stringify(races.retryOnly.outcomes), ""],
+          ["  audit rows written", JSON.stringify(races.retryOnly.audit), ""],
+          ["submit -> approve -> done, sequential: cycles/s", races.cycles.perSecond.toFixed(1), ""],
+          ["  cycles / seconds / all done", `${races.cycles.completed} / ${races.cycles.seconds.toFixed(1)} / ${races.cycles.allDone}`, ""],
+          ["  one cycle p50 / p95", `${ms(races.cycles.p50)} / ${ms(races.cycles.p95)}`, ""],
+          ["  p50 of submit / of approve (+ gateway execution)", `${ms(races.cycles.submitP50)} / ${ms(races.cycles.approveP50)}`, ""],
+        ]),
+      );
+    }
+    if (sync) {
+      out.push("", "Sync: approval commit -> `change` event read by a second client over SSE (LISTEN/NOTIFY, real HTTP)");
+      out.push(
+        table([
+          ["measure", "p50", "p95", "target p95"],
+          [`from COMMIT returned (${sync.approvals} approvals, ${sync.missed} missed)`, ms(sync.p50), ms(sync.p95), `< ${SYNC_TARGET_MS} ms`],
+          ["from COMMIT sent (includes the commit)", "", ms(sync.fromSendP95), ""],
+          ["the COMMIT itself", "", ms(sync.commitP95), ""],
+          [`from calling approveOperationRequest (${sync.service.approvals}; upper bound)`, ms(sync.service.p50), ms(sync.service.p95), ""],
+        ]),
+      );
+      out.push(`  max ${ms(sync.max)}`);
+    }
+    out.push("", `total run time ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+    console.log(out.join("\n"));
+
+    if (args.json) {
+      const json = {
+        list: list.map((one) => ({ name: one.name, p50_ms: round2(one.p50), p95_ms: round2(one.p95), sql_p95_ms: round2(one.sqlP95) })),
+        race: races
+          ? { submits_created: races.submits.created, gateway_calls_per_request: races.approveRetry.gatewayCalls, cycles_per_s: round2(races.cycles.perSecond) }
+          : null,
+        sync: sync ? { p95_ms: round2(sync.p95) } : null,
+      };
+      await writeFile(args.json, `${JSON.stringify(json, null, 2)}\n`);
+      log(`wrote ${args.json}`);
+    }
+  } finally {
+    await gateway.close();
+    const { prisma } = await import("@/lib/db");
+    await prisma.$disconnect();
+  }
+}
+
+function parseArgs(argv: string[]) {
+  const parsed = { json: null as string | null, reuse: false, rows: 1_000_000, only: new Set(["list", "races", "sync"]) };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === "--json") parsed.json = value();
+    else if (arg === "--reuse") parsed.reuse = true;
+    else if (arg === "--rows") parsed.rows = Number(value());
+    else if (arg === "--only") parsed.only = new Set(value().split(","));
+    else throw new Error(`unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync`);
+  }
+  if (!Number.isInteger(parsed.rows) || parsed.rows < 1000) throw new Error("--rows must be a whole number of at least 1000");
+  return parsed;
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
+}
+
+async function describeMachine(url: string, embedded: boolean): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const version = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
+    const buffers = (await client.query<{ shared_buffers: string }>("SHOW shared_buffers")).rows[0].shared_buffers;
+    const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+    return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, PostgreSQL ${version} (${embedded ? "embedded" : "DATABASE_URL"}, shared_buffers ${buffers})`;
+  } finally {
+    await client.end();
+  }
+}
+
+async function countRequests(url: string, merchantId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM operation_request WHERE merchant_id = $1", [merchantId])).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
