@@ -28,9 +28,17 @@ export default async function OperationRequestsPage({ searchParams }: { searchPa
 
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-500">Tickets</p>
-        <h1 className="text-2xl font-semibold">Operation requests</h1>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-500">Tickets</p>
+          <h1 className="text-2xl font-semibold">Operation requests</h1>
+        </div>
+        {principal.capabilities.checker && !can(principal, "plugin.manage") && (
+          // The checker keeps the whitelist; admins reach the same page from the navigation.
+          <Link href="/admin/plugins/operations-approval" className="text-sm text-indigo-700 underline">
+            Manage the whitelist
+          </Link>
+        )}
       </div>
       {checkerMissing && (
         <div role="note" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
