@@ -14,7 +14,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   // Only the checker can act on a pending request, so only the checker is shown how many wait.
   // Live updates refresh this layout too, so the count follows every change.
   const pendingCount = can(principal, "operation_request.approve") ? await countPendingRequests(principal.merchantId) : null;
-  const links = NAVIGATION.filter((item) => can(principal, item.permission)).map(({ href, label }) => ({
+  const links = NAVIGATION.filter((item) => can(principal, item.permission) && (item.available?.() ?? true)).map(({ href, label }) => ({
     href,
     label,
     waiting: href === OPERATION_REQUESTS_HREF ? pendingCount : null,

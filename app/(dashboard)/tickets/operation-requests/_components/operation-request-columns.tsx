@@ -79,5 +79,7 @@ export const OPERATION_REQUEST_COLUMNS = [
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       cell: (cell) => <RowActions request={cell.row.original} />,
+      // Pinned to the right edge, so the checker's buttons stay in view however wide the table is.
+      meta: { className: "sticky right-0 bg-white shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.2)]" },
     }),
 ];
