@@ -157,7 +157,20 @@ function tooLarge(maxBytes: number): ApiError {
 
 export function errorResponse(error: unknown, log: typeof logger = logger): Response {
   if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ err: error }, "database unavailable");
+    return Response.json(new ApiError("service_unavailable", "The database is not reachable right now. Try again shortly.").toBody(), {
+      status: 503,
+      headers: { "retry-after": "5" },
+    });
+  }
   log.error({ err: error }, "unexpected error");
   const body: ErrorBody = { error: { code: "internal_error", message: "Something went wrong on our side. Try again; if it persists, quote the x-request-id header." } };
   return Response.json(body, { status: 500 });
+}
+
+/** The database is down or unreachable: the client may retry, so 503 rather than 500. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { cause?: unknown })?.cause ?? "")}`;
+  return /DatabaseNotReachable|ECONNREFUSED|ECONNRESET|P1001|P1017|Can't reach database|Connection terminated/i.test(text);
 }

@@ -4,6 +4,7 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as listTransactions } from "@/app/api/v1/transactions/route";
 import { GET as getTransaction } from "@/app/api/v1/transactions/[id]/route";
 import { POST as createSandbox } from "@/app/api/v1/sandbox/transactions/route";
+import { errorResponse } from "@/lib/api/route";
 import { createPayment, resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
 
 const noParams = { params: Promise.resolve({}) };
@@ -125,5 +126,16 @@ describe("POST /api/v1/sandbox/transactions", () => {
     expect((await errorOf(await createSandbox(post(path, m.users.viewer.apiKey, body), noParams))).status).toBe(403);
     process.env.SANDBOX_MODE = "false";
     expect((await errorOf(await createSandbox(post(path, m.users.maker.apiKey, body), noParams))).status).toBe(404);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("never leak their message, and a database outage is a 503 the client may retry", async () => {
+    const crash = await errorOf(errorResponse(new Error("secret internals at line 42")));
+    expect(crash).toMatchObject({ status: 500, code: "internal_error" });
+    expect(crash.message).not.toContain("secret");
+    const outage = errorResponse(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
+    expect(outage.headers.get("retry-after")).toBe("5");
+    expect(await errorOf(outage)).toMatchObject({ status: 503, code: "service_unavailable" });
   });
 });
