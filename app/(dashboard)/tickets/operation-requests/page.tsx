@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterNotice } from "@/components/data-table/filter-notice";
 import { ApiError } from "@/lib/api/errors";
 import { can } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
@@ -10,12 +11,23 @@ import { listOperationRequests, type OperationRequestPage } from "@/lib/queries/
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
-import { TicketFilterNotice } from "./_components/filter-notice";
 import { OperationRequestsView } from "./_components/operation-requests-view";
 import { parseTicketParams } from "./_components/parse-ticket-params";
 import { requestViewerOf } from "./_components/request-viewer";
 
 export const metadata: Metadata = { title: "Operation requests" };
+
+/** The address's parameters, named as the filters name them. */
+const PARAM_LABELS: Record<string, string> = {
+  state: "State",
+  operation: "Operation",
+  from: "From date",
+  to: "To date",
+  pg: "Gateway (PG)",
+  currency: "Currency",
+  limit: "Page size",
+  cursor: "Page",
+};
 
 export default async function OperationRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePermission("operation_request.view");
@@ -48,7 +60,7 @@ export default async function OperationRequestsPage({ searchParams }: { searchPa
           </Link>
         </div>
       )}
-      <TicketFilterNotice ignored={ignored} cursorRejected={cursorRejected} />
+      <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
       <OperationRequestsView
         rows={page.data.map(toOperationRequestJson)}
         nextCursor={page.nextCursor}

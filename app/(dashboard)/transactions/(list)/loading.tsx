@@ -1,19 +1,5 @@
-import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
-import { Skeleton } from "@/components/ui/skeleton";
+import { TablePageSkeleton } from "@/components/data-table/data-table-skeleton";
 
 export default function TransactionsLoading() {
-  return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Transactions</h1>
-      <div className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6">
-        {Array.from({ length: 6 }, (_, index) => (
-          <div key={index} className="space-y-2">
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="h-9 w-full" />
-          </div>
-        ))}
-      </div>
-      <DataTableSkeleton columns={6} label="Loading transactions" />
-    </div>
-  );
+  return <TablePageSkeleton title="Transactions" columns={6} label="Loading transactions" filtersWideAt="2xl" />;
 }

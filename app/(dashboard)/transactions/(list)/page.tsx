@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FilterNotice } from "@/components/data-table/filter-notice";
 import { ApiError } from "@/lib/api/errors";
 import { requirePermission } from "@/lib/auth/session";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
@@ -6,10 +7,23 @@ import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-opti
 import { listTransactions, type TransactionPage } from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
 import { TRANSACTION_STATES, type TransactionListQuery, parseTransactionListParams } from "@/lib/validation/transactions";
-import { FilterNotice } from "../_components/filter-notice";
 import { TransactionsView } from "../_components/transactions-view";
 
 export const metadata: Metadata = { title: "Transactions" };
+
+/** The address's parameters, named as the filters and the table name them. */
+const PARAM_LABELS: Record<string, string> = {
+  state: "State",
+  gateway: "Gateway",
+  currency: "Currency",
+  from: "From date",
+  to: "To date",
+  q: "Search",
+  sort: "Sort",
+  dir: "Sort direction",
+  limit: "Page size",
+  cursor: "Page",
+};
 
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePermission("transactions.view");
@@ -22,7 +36,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Transactions</h1>
-      <FilterNotice ignored={ignored} cursorRejected={cursorRejected} />
+      <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
       <TransactionsView
         rows={page.data.map(toTransactionJson)}
         nextCursor={page.nextCursor}

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/session";
+import { formatAmount, formatTimestamp, humanize } from "@/lib/format";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
 import type { TransactionEventJson } from "@/lib/validation/transactions";
-import { formatAmount, formatTimestamp, humanize } from "../_components/format";
 import { StateBadge } from "../_components/state-badge";
 import { OperationPanel } from "./_components/operation-panel";
 

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { humanize } from "@/lib/format";
 import type { TransactionJson } from "@/lib/validation/transactions";
-import { humanize } from "./format";
 
 const TONE: Record<TransactionJson["state"], BadgeTone> = {
   created: "amber",

@@ -2,8 +2,8 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { formatAmount, formatTimestamp } from "@/lib/format";
 import type { TransactionJson } from "@/lib/validation/transactions";
-import { formatAmount, formatTimestamp } from "./format";
 import { StateBadge } from "./state-badge";
 
 const column = createColumnHelper<TransactionJson>();

@@ -2,8 +2,8 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { formatAmount, formatTimestamp, humanize } from "@/lib/format";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
-import { formatAmount, formatTimestamp, humanize } from "@/app/(dashboard)/transactions/_components/format";
 import { RequestActions, useRequestViewer } from "./request-actions";
 import { RequestStateBadge } from "./request-state-badge";
 

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
-import { humanize } from "@/app/(dashboard)/transactions/_components/format";
+import { humanize } from "@/lib/format";
 
 /** Amber waits for someone, red needs someone, green moved the money, grey ended without moving it. */
 const TONE: Record<OperationRequestState, BadgeTone> = {

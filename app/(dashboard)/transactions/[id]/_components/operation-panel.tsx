@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { can, type Principal } from "@/lib/auth/principal";
 import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { humanize } from "@/lib/format";
 import {
   getPaymentOperationState,
   type OperationAvailability,
 } from "@/lib/queries/operation-requests/get-payment-operation-state";
-import { humanize } from "../../_components/format";
 import { OperationForm, type OperationOption } from "./operation-form";
 
 const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
