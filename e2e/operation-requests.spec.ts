@@ -109,6 +109,24 @@ test.describe("operation requests", () => {
     await expect(ticketRow(otherAdminPage, payment.orderNo)).toContainText(/done/i);
   });
 
+  test("an admin disables the plugin in its settings: a maker's refund is then direct", async ({ adminPage, makerPage, api }) => {
+    await adminPage.goto("/admin/plugins/operations-approval");
+    await adminPage.getByRole("button", { name: "Disable the plugin" }).click();
+    await expect(adminPage.getByRole("button", { name: "Enable the plugin" })).toBeVisible();
+    try {
+      const payment = await newPayment(await api("maker"), { amount: "6.000" });
+      await requestRefund(makerPage, payment.id);
+      await expect(makerPage.getByText(/refund done/i)).toBeVisible();
+    } finally {
+      await adminPage.getByRole("button", { name: "Enable the plugin" }).click();
+      await expect(adminPage.getByRole("button", { name: "Disable the plugin" })).toBeVisible();
+    }
+    // Back on: requests wait for the checker again.
+    const payment = await newPayment(await api("maker"), { amount: "6.000" });
+    await requestRefund(makerPage, payment.id);
+    await expect(makerPage.getByText("Requested Refund is pending for approval")).toBeVisible();
+  });
+
   test("a gateway failure needs manual action; a retry then makes it done", async ({ adminPage, makerPage, checkerPage, api }) => {
     // Administration > Gateways: the sandbox declines the next call on knet.
     await adminPage.goto("/admin/gateways");
@@ -133,12 +151,17 @@ test.describe("operation requests", () => {
     await expect(row).toContainText(/done/i);
   });
 
-  test("an expired request refuses actions", async ({ makerPage, checkerPage, api }) => {
+  test("an overdue request is expired by the job, live, and then refuses actions", async ({ makerPage, checkerPage, api }) => {
     const payment = await newPayment(await api("maker"), { amount: "7.000" });
     await requestRefund(makerPage, payment.id);
     await expect(makerPage.getByText("Requested Refund is pending for approval")).toBeVisible();
 
-    // Move its deadline into the past, as if the pending expiry had run out.
+    await openTickets(checkerPage);
+    const row = ticketRow(checkerPage, payment.orderNo);
+    await expect(row.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+
+    // Move its deadline into the past, as if the pending expiry had run out. The expiry job (every
+    // 5 s in each app process) expires it, and the checker's open table follows without a reload.
     const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_EMBEDDED_PG_PORT ?? "54332"}/countersign` });
     await client.connect();
     try {
@@ -150,12 +173,19 @@ test.describe("operation requests", () => {
     } finally {
       await client.end();
     }
+    await expect(row).toContainText(/expired/i, { timeout: 15_000 });
+    await expect(row.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
 
-    await openTickets(checkerPage);
-    const row = ticketRow(checkerPage, payment.orderNo);
-    await row.getByRole("button", { name: "Approve", exact: true }).click();
-    await expect(checkerPage.getByRole("alert").filter({ hasText: "This request has expired." })).toBeVisible();
-    await expect(row).toContainText(/expired/i);
+    // Acting on it anyway is refused. (Acting before the job runs expires it too: see the integration tests.)
+    const checker = await api("checker");
+    const expired = (await (await checker.get("/api/v1/operation-requests?state=expired&limit=100")).json()).data.find(
+      (r: { orderNo: string }) => r.orderNo === payment.orderNo,
+    );
+    const refused = await checker.post(`/api/v1/operation-requests/${expired.id}/approve`);
+    expect(refused.status()).toBe(409);
+    expect((await refused.json()).error).toEqual({ code: "request_expired", message: "This request has expired." });
+    await makerPage.reload();
+    await expect(makerPage.getByText("Requested Refund is pending for approval")).toHaveCount(0);
   });
 
   test("the ticket filters live in the URL", async ({ checkerPage: page, api }) => {
