@@ -139,3 +139,21 @@ describe("unexpected errors", () => {
     expect(await errorOf(outage)).toMatchObject({ status: 503, code: "service_unavailable" });
   });
 });
+
+describe("API keys", () => {
+  it("are created hashed, audited, capped at 20 active per user even in parallel, and revoked for good", async () => {
+    const { createApiKey } = await import("@/lib/services/api-keys/create-api-key");
+    const { revokeApiKey } = await import("@/lib/services/api-keys/revoke-api-key");
+    const { principalOf } = await import("./helpers");
+    const viewer = principalOf(m, "viewer");
+    const results = await Promise.allSettled(Array.from({ length: 25 }, (_, i) => createApiKey(viewer, `key ${i}`)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(19); // the seeded test key is the 20th
+    const created = results.find((r) => r.status === "fulfilled")!;
+    const { id, key } = (created as PromiseFulfilledResult<{ id: string; key: string }>).value;
+    expect(await prisma.apiKey.count({ where: { keyHash: key } })).toBe(0);
+    expect((await listTransactions(get("/api/v1/transactions", key), noParams)).status).toBe(200);
+    await revokeApiKey(viewer, id);
+    expect((await listTransactions(get("/api/v1/transactions", key), noParams)).status).toBe(401);
+    expect(await prisma.auditEvent.count({ where: { entity: "api_key" } })).toBe(20);
+  });
+});

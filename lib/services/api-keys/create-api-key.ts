@@ -11,6 +11,8 @@ export async function createApiKey(principal: Principal, name: string): Promise<
   const key = generateApiKey();
   const prefix = displayPrefix(key);
   const created = await prisma.$transaction(async (tx) => {
+    // The membership row lock serialises one user's key creations, so the limit cannot be raced past.
+    await tx.$queryRaw`SELECT 1 FROM membership WHERE user_id = ${principal.userId}::uuid AND merchant_id = ${principal.merchantId}::uuid FOR UPDATE`;
     const active = await tx.apiKey.count({ where: { userId: principal.userId, merchantId: principal.merchantId, revokedAt: null } });
     if (active >= MAX_ACTIVE_KEYS) {
       throw new ApiError("conflict", `You already have ${MAX_ACTIVE_KEYS} active keys; revoke one first.`);
