@@ -2,6 +2,7 @@ import { Resend } from "resend";
 import { prisma, type Tx } from "@/lib/db";
 import { QUEUES, getRunningBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
+import { isUuid } from "@/lib/validation/ids";
 
 /**
  * The email outbox. A service writes the email in the same transaction as the change it announces
@@ -32,7 +33,6 @@ const SWEEP_MIN_AGE_SECONDS = 5;
 const SEND_TIMEOUT_MS = 15_000;
 const MAX_ERROR_LENGTH = 1000;
 const DEFAULT_FROM = "Countersign <notifications@countersign.local>";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Where emails go: Resend when RESEND_API_KEY is set; otherwise they stay in the outbox as the local
@@ -112,7 +112,7 @@ type SendOutcome = { ok: true; providerId: string } | { ok: false; error: string
  * (not pending, unknown, or being delivered by another worker).
  */
 export async function deliverOutboxEmail(id: string): Promise<DeliveryResult> {
-  if (!UUID.test(id)) return "skipped";
+  if (!isUuid(id)) return "skipped";
   const log = logger.child({ emailId: id });
   return prisma.$transaction(
     async (tx) => {

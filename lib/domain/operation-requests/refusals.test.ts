@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { REFUSAL_HTTP_STATUS } from "./refusals";
+import { ERROR_STATUS } from "@/lib/api/errors";
+import { REFUSAL_CODES } from "./refusals";
 
-describe("REFUSAL_HTTP_STATUS", () => {
-  it("maps each refusal code to the status the API answers with", () => {
-    expect(REFUSAL_HTTP_STATUS).toEqual({
+describe("refusal codes", () => {
+  it("are API error codes answered with the statuses the API promises", () => {
+    expect(Object.fromEntries(REFUSAL_CODES.map((code) => [code, ERROR_STATUS[code]]))).toEqual({
       validation_error: 400,
       forbidden: 403,
       not_found: 404,

@@ -1,20 +1,21 @@
 /**
  * Named refusals shared by the operation-request rules. API clients branch on the code; the message
- * is written for the person who clicked and is safe to show as is.
+ * is written for the person who clicked and is safe to show as is. Each code is also an API error
+ * code: lib/api/errors.ts gives it its HTTP status.
  */
-export const REFUSAL_HTTP_STATUS = {
-  validation_error: 400,
-  forbidden: 403,
-  not_found: 404,
-  operation_pending: 409,
-  request_canceled: 409,
-  request_expired: 409,
-  invalid_state: 409,
-  amount_exceeds_remaining: 422,
-  operation_not_allowed: 422,
-} as const;
+export const REFUSAL_CODES = [
+  "validation_error",
+  "forbidden",
+  "not_found",
+  "operation_pending",
+  "request_canceled",
+  "request_expired",
+  "invalid_state",
+  "amount_exceeds_remaining",
+  "operation_not_allowed",
+] as const;
 
-export type RefusalCode = keyof typeof REFUSAL_HTTP_STATUS;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export type Refusal = { readonly ok: false; readonly code: RefusalCode; readonly message: string };
 

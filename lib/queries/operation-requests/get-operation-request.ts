@@ -2,6 +2,7 @@ import { Prisma, type GatewayOutcome } from "@prisma/client";
 import { notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { selectOperationRequestRows, type OperationRequestRow } from "./operation-request-row";
+import { isUuid } from "@/lib/validation/ids";
 
 /** The entity name audit rows use for operation requests. */
 export const OPERATION_REQUEST_AUDIT_ENTITY = "operation_request";
@@ -38,14 +39,13 @@ export type OperationRequestDetail = OperationRequestRow & {
 
 type ActorColumns = { actor_id: string | null; actor_name: string | null; actor_email: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One request of the merchant with its whole history. Null when the id is malformed, unknown, or
  * another merchant's: callers answer 404 for all three, so ids cannot be probed.
  */
 export async function getOperationRequest(merchantId: string, id: string): Promise<OperationRequestDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   // Three reads at once; the history is dropped unless the request is this merchant's.
   const [rows, events, attempts] = await Promise.all([
     selectOperationRequestRows(Prisma.sql`r.id = ${id}::uuid AND r.merchant_id = ${merchantId}::uuid`, 1),

@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
+import { isUuid } from "@/lib/validation/ids";
 
 /*
  * Keyset cursors for the ticket table, which has one order: newest first, (created_at, id) desc.
@@ -13,7 +14,6 @@ export type OperationRequestPosition = { createdAt: Date; id: string };
 type CursorPayload = { at: string; id: string };
 
 const BASE64URL = /^[A-Za-z0-9_-]{1,500}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeOperationRequestCursor(row: OperationRequestPosition): string {
   const payload: CursorPayload = { at: row.createdAt.toISOString(), id: row.id };
@@ -24,7 +24,7 @@ export function encodeOperationRequestCursor(row: OperationRequestPosition): str
 export function decodeOperationRequestCursor(cursor: string): OperationRequestPosition {
   const payload = BASE64URL.test(cursor) ? parsePayload(Buffer.from(cursor, "base64url").toString("utf8")) : null;
   const createdAt = payload ? new Date(payload.at) : null;
-  if (!payload || !createdAt || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== payload.at || !UUID.test(payload.id)) {
+  if (!payload || !createdAt || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== payload.at || !isUuid(payload.id)) {
     const message = "The cursor is not one we issued; start again from the first page.";
     throw new ApiError("validation_error", message, [{ field: "cursor", message }]);
   }

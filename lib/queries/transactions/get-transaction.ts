@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { TRANSACTION_ROW_SELECT, type TransactionRow } from "./transaction-row";
+import { isUuid } from "@/lib/validation/ids";
 
 export type TransactionEvent = {
   id: bigint;
@@ -23,14 +24,13 @@ export type TransactionDetail = TransactionRow & {
 /** The entity name audit rows use for payment transactions. */
 export const TRANSACTION_AUDIT_ENTITY = "payment_transaction";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One transaction of the merchant with its children and history. Null when the id is malformed,
  * unknown, or another merchant's: callers answer 404 for all three, so ids cannot be probed.
  */
 export async function getTransaction(merchantId: string, id: string): Promise<TransactionDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await prisma.paymentTransaction.findFirst({
     where: { id, merchantId },
     select: {

@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import type { SortDirection, TransactionSort } from "@/lib/validation/transactions";
 import type { TransactionRow } from "./transaction-row";
+import { isUuid } from "@/lib/validation/ids";
 
 /*
  * Keyset cursors. A cursor is base64url JSON naming the sort it was issued for and the last row's
@@ -15,7 +16,6 @@ type CursorPayload = { s: TransactionSort; d: SortDirection; v: string; id: stri
 export type KeysetPosition = { sort: TransactionSort; value: string; id: string };
 
 const BASE64URL = /^[A-Za-z0-9_-]{1,1024}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AMOUNT = /^\d{1,17}(\.\d{1,3})?$/;
 
 export function encodeTransactionCursor(sort: TransactionSort, dir: SortDirection, row: TransactionRow): string {
@@ -26,7 +26,7 @@ export function encodeTransactionCursor(sort: TransactionSort, dir: SortDirectio
 /** The position after which the next page starts; a validation_error for anything we did not issue. */
 export function decodeTransactionCursor(cursor: string, sort: TransactionSort, dir: SortDirection): KeysetPosition {
   const payload = BASE64URL.test(cursor) ? parsePayload(Buffer.from(cursor, "base64url").toString("utf8")) : null;
-  if (!payload || !UUID.test(payload.id) || !valueFits(payload.s, payload.v)) {
+  if (!payload || !isUuid(payload.id) || !valueFits(payload.s, payload.v)) {
     throw invalidCursor("The cursor is not one we issued; start again from the first page.");
   }
   if (payload.s !== sort || payload.d !== dir) {

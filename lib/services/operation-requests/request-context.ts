@@ -6,14 +6,14 @@ import { DEFAULT_EXPIRY_SETTINGS, type ExpirySettings } from "@/lib/domain/opera
 import type { Actor as DomainActor } from "@/lib/domain/operation-requests/lifecycle";
 import type { Refusal } from "@/lib/domain/operation-requests/refusals";
 import { recordAuditEvent, type Actor } from "@/lib/services/audit/record-audit-event";
+import { isUuid } from "@/lib/validation/ids";
 
 /** Shared steps of the operation-request use cases; each use case keeps its own file. */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The request, if it belongs to the merchant. Anything else, a malformed id included, is "not found". */
 export async function getRequestOrThrow(tx: Tx, merchantId: string, id: string): Promise<OperationRequest> {
-  const request = UUID.test(id) ? await tx.operationRequest.findFirst({ where: { id, merchantId } }) : null;
+  const request = isUuid(id) ? await tx.operationRequest.findFirst({ where: { id, merchantId } }) : null;
   if (!request) throw new ApiError("not_found", "Operation request not found.");
   return request;
 }

@@ -13,8 +13,8 @@ import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
 import { appUrl, executeOperationRequest } from "./execute-operation-request";
 import { domainActor, isUniqueViolation, loadExpirySettings, refusalError } from "./request-context";
+import { isUuid } from "@/lib/validation/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A maker asks for a refund or void. Every operation becomes a request, so there is one history:
@@ -39,7 +39,7 @@ export async function submitOperationRequest(principal: Principal, input: Submit
 async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOperationInput) {
   const now = new Date();
   // Lock the payment: submits for one payment queue here instead of racing to the index.
-  const [payment] = UUID.test(input.transactionId)
+  const [payment] = isUuid(input.transactionId)
     ? await tx.$queryRaw<{ id: string; state: PaymentState; kind: string; amount: string; captured_amount: string; refunded_amount: string; currency: string; gateway_id: string; order_no: string }[]>`
         SELECT id, state, kind::text, amount::text, captured_amount::text, refunded_amount::text, currency, gateway_id, order_no
         FROM payment_transaction WHERE id = ${input.transactionId}::uuid AND merchant_id = ${principal.merchantId}::uuid FOR UPDATE`
