@@ -46,4 +46,20 @@ describe("database guarantees", () => {
     await expect(prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("test.created");
   });
+
+  it("keeps an operation request's merchant, gateway and currency those of its payment", async () => {
+    const m = await seedMerchant();
+    const payment = await createPayment(m, { currency: "KWD" });
+    const base = {
+      merchantId: m.merchant.id,
+      transactionId: payment.id,
+      operation: "refund" as const,
+      state: "pending" as const,
+      submittedById: m.users.maker.id,
+    };
+    await expect(prisma.operationRequest.create({ data: { ...base, gatewayId: m.gateways.wirecard.id, amount: "1.00", currency: "USD" } })).rejects.toThrow();
+    const other = await seedMerchant();
+    await expect(prisma.operationRequest.create({ data: { ...base, merchantId: other.merchant.id, gatewayId: m.gateways.knet.id, amount: "1.000", currency: "KWD" } })).rejects.toThrow();
+    await expect(prisma.operationRequest.create({ data: { ...base, gatewayId: m.gateways.knet.id, amount: "1.000", currency: "KWD" } })).resolves.toBeTruthy();
+  });
 });
