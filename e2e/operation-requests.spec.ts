@@ -213,6 +213,18 @@ test.describe("operation requests", () => {
     await expect(page.getByLabel("State", { exact: true })).toHaveValue("done");
   });
 
+  test("the checker keeps the whitelist but cannot change the checker", async ({ checkerPage: page, viewerPage }) => {
+    await page.goto("/tickets/operation-requests");
+    await page.getByRole("link", { name: "Manage the whitelist" }).click();
+    await expect(page).toHaveURL(/\/admin\/plugins\/operations-approval/);
+    await expect(page.getByRole("button", { name: "Save whitelist for Maya Maker" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save checker" })).toHaveCount(0);
+
+    await viewerPage.goto("/tickets/operation-requests");
+    await expect(viewerPage.getByRole("link", { name: "Manage the whitelist" })).toHaveCount(0);
+    expect((await viewerPage.goto("/admin/plugins/operations-approval"))?.status()).toBe(403);
+  });
+
   test("another merchant sees none of it", async ({ otherAdminPage, api }) => {
     const demo = await api("admin");
     const list = await demo.get("/api/v1/operation-requests?limit=5");
