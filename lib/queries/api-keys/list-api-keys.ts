@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 
 export function listApiKeys(userId: string, merchantId: string) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 
 /** How many requests wait for the merchant's checker (the ticket tab's badge). */

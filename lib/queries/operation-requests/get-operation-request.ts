@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma, type GatewayOutcome } from "@prisma/client";
 import { notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";

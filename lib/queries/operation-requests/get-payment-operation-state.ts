@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import { OPEN_STATES, type Operation, type OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";

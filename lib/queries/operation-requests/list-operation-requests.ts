@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@prisma/client";
 import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
 import { decodeOperationRequestCursor, encodeOperationRequestCursor, operationRequestsAfter } from "./operation-request-cursor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import { isUuid } from "@/lib/validation/ids";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OperationRequestDetailJson, OperationRequestHistoryEntryJson } from "@/lib/validation/operation-requests";
 import type { OperationRequestDetail, OperationRequestHistoryEntry } from "./get-operation-request";
 import { toOperationRequestJson } from "./operation-request-row";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@prisma/client";
 import { prisma } from "@/lib/db";
 import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { DEFAULT_EXPIRY_SETTINGS } from "@/lib/domain/operation-requests/deadlines";
 import type { Operation } from "@/lib/domain/operation-requests/lifecycle";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { TRANSACTION_ROW_SELECT, type TransactionRow } from "./transaction-row";
 import { isUuid } from "@/lib/validation/ids";

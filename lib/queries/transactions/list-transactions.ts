@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "@/lib/db";
 import type { TransactionFilters, TransactionListQuery } from "@/lib/validation/transactions";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import type { SortDirection, TransactionSort } from "@/lib/validation/transactions";

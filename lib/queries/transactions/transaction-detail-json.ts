@@ -1,3 +1,4 @@
+import "server-only";
 import type { TransactionDetailJson } from "@/lib/validation/transactions";
 import type { TransactionDetail } from "./get-transaction";
 import { toTransactionJson } from "./transaction-row";

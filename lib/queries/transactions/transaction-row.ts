@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { moneyFromDecimal, subtractMoney, toDecimalString } from "@/lib/domain/money/money";
 import type { TransactionJson } from "@/lib/validation/transactions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-keys";

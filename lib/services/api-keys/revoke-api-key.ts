@@ -1,3 +1,4 @@
+import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";

@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/passwords";
 import { isLocked, lockedMessage, recordFailure, type ThrottleState } from "@/lib/domain/auth/sign-in-throttle";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { sandboxAnswer, type SandboxMode } from "@/lib/domain/operation-requests/sandbox-behaviour";

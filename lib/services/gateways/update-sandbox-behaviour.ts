@@ -1,3 +1,4 @@
+import "server-only";
 import type { SandboxMode } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";

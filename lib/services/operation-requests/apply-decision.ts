@@ -1,3 +1,4 @@
+import "server-only";
 import type { OperationRequest, Prisma } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";

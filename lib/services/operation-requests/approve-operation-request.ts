@@ -1,3 +1,4 @@
+import "server-only";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { applyDecision } from "./apply-decision";
 import { executeOperationRequest } from "./execute-operation-request";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OperationRequest } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
 import { formatMoney, moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";

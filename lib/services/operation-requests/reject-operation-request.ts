@@ -1,3 +1,4 @@
+import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
 import { queueEmail } from "@/lib/email/outbox";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OperationRequest } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import type { Tx } from "@/lib/db";

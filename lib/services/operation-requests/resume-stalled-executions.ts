@@ -1,3 +1,4 @@
+import "server-only";
 import { prisma } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/record-audit-event";
 import { STALE_CLAIM_SECONDS, executeOperationRequest } from "./execute-operation-request";

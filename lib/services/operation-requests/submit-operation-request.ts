@@ -1,3 +1,4 @@
+import "server-only";
 import type { Operation } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import { prisma, type Tx } from "@/lib/db";
