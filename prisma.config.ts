@@ -18,7 +18,10 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   async adapter() {
-    if (!databaseUrl) throw new Error("DATABASE_URL is not set (the scripts in scripts/ set it for the embedded database)");
+    if (!databaseUrl)
+      throw new Error(
+        "DATABASE_URL is not set (the scripts in scripts/ set it for the embedded database)",
+      );
     const pool = createPool(databaseUrl, 2);
     const factory = new PrismaPg(pool);
     const connect = factory.connect.bind(factory);

@@ -8,7 +8,9 @@ import type { AddressInfo } from "node:net";
 
 export type Handler = (request: Request) => Promise<Response>;
 
-export async function serveRoute(handler: Handler): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveRoute(
+  handler: Handler,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => void respond(handler, req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -30,7 +32,11 @@ async function respond(handler: Handler, req: IncomingMessage, res: ServerRespon
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const one of value) headers.append(name, one);
   }
-  const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, { method: req.method, headers, signal: aborted.signal });
+  const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, {
+    method: req.method,
+    headers,
+    signal: aborted.signal,
+  });
   let response: Response;
   try {
     response = await handler(request);

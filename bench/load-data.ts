@@ -27,9 +27,19 @@ export type ListData = {
   analyzeSeconds: number | null;
 };
 
-type Ids = { merchants: string[]; units: string[]; gateways: string[]; makers: string[]; checkers: string[]; owners: string[] };
+type Ids = {
+  merchants: string[];
+  units: string[];
+  gateways: string[];
+  makers: string[];
+  checkers: string[];
+  owners: string[];
+};
 
-export async function prepareListData(url: string, { rows, reuse, log }: { rows: number; reuse: boolean; log: (message: string) => void }): Promise<ListData> {
+export async function prepareListData(
+  url: string,
+  { rows, reuse, log }: { rows: number; reuse: boolean; log: (message: string) => void },
+): Promise<ListData> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -37,11 +47,20 @@ export async function prepareListData(url: string, { rows, reuse, log }: { rows:
     let loaded = false;
     let loadSeconds: number | null = null;
     let analyzeSeconds: number | null = null;
-    const present = existing.length === 2 ? await countRequests(client, existing.map((m) => m.id)) : 0;
+    const present =
+      existing.length === 2
+        ? await countRequests(
+            client,
+            existing.map((m) => m.id),
+          )
+        : 0;
     if (!(reuse && present >= rows)) {
       if (existing.length > 0) {
         log(`removing earlier bench data (${present} requests)`);
-        await removeBenchData(client, existing.map((m) => m.id));
+        await removeBenchData(
+          client,
+          existing.map((m) => m.id),
+        );
       }
       const started = performance.now();
       const ids = await createSetup(client);
@@ -82,21 +101,34 @@ export async function prepareListData(url: string, { rows, reuse, log }: { rows:
 }
 
 async function benchMerchants(client: pg.Client): Promise<{ id: string; name: string }[]> {
-  const result = await client.query<{ id: string; name: string }>("SELECT id, name FROM merchant WHERE name = ANY($1::text[]) ORDER BY name", [BENCH_MERCHANTS]);
+  const result = await client.query<{ id: string; name: string }>(
+    "SELECT id, name FROM merchant WHERE name = ANY($1::text[]) ORDER BY name",
+    [BENCH_MERCHANTS],
+  );
   return result.rows;
 }
 
 async function countRequests(client: pg.Client, merchantIds: string[]): Promise<number> {
-  const result = await client.query<{ n: string }>("SELECT count(*) AS n FROM operation_request WHERE merchant_id = ANY($1::uuid[])", [merchantIds]);
+  const result = await client.query<{ n: string }>(
+    "SELECT count(*) AS n FROM operation_request WHERE merchant_id = ANY($1::uuid[])",
+    [merchantIds],
+  );
   return Number(result.rows[0].n);
 }
 
 /** Only for a DATABASE_URL that already holds an older load (the embedded database is reset instead). */
 async function removeBenchData(client: pg.Client, merchantIds: string[]): Promise<void> {
   await client.query("BEGIN");
-  await client.query("DELETE FROM operation_request WHERE merchant_id = ANY($1::uuid[])", [merchantIds]);
-  await client.query("DELETE FROM payment_transaction WHERE merchant_id = ANY($1::uuid[]) AND parent_id IS NOT NULL", [merchantIds]);
-  await client.query("DELETE FROM payment_transaction WHERE merchant_id = ANY($1::uuid[])", [merchantIds]);
+  await client.query("DELETE FROM operation_request WHERE merchant_id = ANY($1::uuid[])", [
+    merchantIds,
+  ]);
+  await client.query(
+    "DELETE FROM payment_transaction WHERE merchant_id = ANY($1::uuid[]) AND parent_id IS NOT NULL",
+    [merchantIds],
+  );
+  await client.query("DELETE FROM payment_transaction WHERE merchant_id = ANY($1::uuid[])", [
+    merchantIds,
+  ]);
   await client.query("DELETE FROM merchant WHERE id = ANY($1::uuid[])", [merchantIds]);
   await client.query("DELETE FROM app_user WHERE email LIKE 'bench-%@bench.test'");
   await client.query("COMMIT");
@@ -108,7 +140,11 @@ async function createSetup(client: pg.Client): Promise<Ids> {
   await client.query("BEGIN");
   for (const [index, name] of BENCH_MERCHANTS.entries()) {
     const tag = index === 0 ? "a" : "b";
-    const merchant = (await client.query<{ id: string }>("INSERT INTO merchant (name) VALUES ($1) RETURNING id", [name])).rows[0].id;
+    const merchant = (
+      await client.query<{ id: string }>("INSERT INTO merchant (name) VALUES ($1) RETURNING id", [
+        name,
+      ])
+    ).rows[0].id;
     ids.merchants.push(merchant);
     const units = await client.query<{ id: string }>(
       "INSERT INTO unit (merchant_id, name, bcc_initiator) VALUES ($1, 'Online', true), ($1, 'Branch', false) RETURNING id",
@@ -129,7 +165,10 @@ async function createSetup(client: pg.Client): Promise<Ids> {
        RETURNING id, email`,
       [tag],
     );
-    const byRole = (prefix: string) => people.rows.filter((row) => row.email.startsWith(`bench-${tag}-${prefix}`)).map((row) => row.id);
+    const byRole = (prefix: string) =>
+      people.rows
+        .filter((row) => row.email.startsWith(`bench-${tag}-${prefix}`))
+        .map((row) => row.id);
     const [owner] = byRole("owner");
     const [checker] = byRole("checker");
     const makers = byRole("maker");
@@ -141,7 +180,10 @@ async function createSetup(client: pg.Client): Promise<Ids> {
        SELECT $2::uuid, $1::uuid, 'owner'::"Role" UNION ALL SELECT u, $1::uuid, 'maker'::"Role" FROM unnest($3::uuid[]) u`,
       [merchant, owner, [checker, ...makers]],
     );
-    await client.query("INSERT INTO operations_approval_settings (merchant_id, enabled, checker_user_id) VALUES ($1, true, $2)", [merchant, checker]);
+    await client.query(
+      "INSERT INTO operations_approval_settings (merchant_id, enabled, checker_user_id) VALUES ($1, true, $2)",
+      [merchant, checker],
+    );
   }
   await client.query("COMMIT");
   return ids;
@@ -243,13 +285,24 @@ SELECT request_id, ($1::uuid[])[m + 1], payment_id, ($2::uuid[])[m * 3 + g + 1],
             ELSE coalesce(decided_at + interval '2 seconds', req_at) END
 FROM bench_stage ORDER BY n`;
 
-async function loadRows(url: string, ids: Ids, rows: number, log: (message: string) => void): Promise<void> {
-  const start = (await oneValue(url, "SELECT (date_trunc('milliseconds', now()) - interval '365 days')::text AS v")) as string;
+async function loadRows(
+  url: string,
+  ids: Ids,
+  rows: number,
+  log: (message: string) => void,
+): Promise<void> {
+  const start = (await oneValue(
+    url,
+    "SELECT (date_trunc('milliseconds', now()) - interval '365 days')::text AS v",
+  )) as string;
   const chunks: [number, number][] = [];
   for (let lo = 1; lo <= rows; lo += CHUNK) chunks.push([lo, Math.min(rows, lo + CHUNK - 1)]);
   let done = 0;
   const worker = async () => {
-    const client = new pg.Client({ connectionString: url, application_name: "countersign-bench-load" });
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: "countersign-bench-load",
+    });
     await client.connect();
     try {
       // Session settings only: the loader's commits need not wait for the WAL flush.
@@ -268,7 +321,8 @@ async function loadRows(url: string, ids: Ids, rows: number, log: (message: stri
         await client.query(REQUESTS_SQL, [ids.merchants, ids.gateways, ids.makers, ids.checkers]);
         await client.query("COMMIT");
         done += chunk[1] - chunk[0] + 1;
-        if (done % (CHUNK * 4) === 0 || done === rows) log(`  ${done.toLocaleString("en")} / ${rows.toLocaleString("en")} requests`);
+        if (done % (CHUNK * 4) === 0 || done === rows)
+          log(`  ${done.toLocaleString("en")} / ${rows.toLocaleString("en")} requests`);
       }
     } finally {
       await client.end();

@@ -7,11 +7,23 @@ import { prisma } from "@/lib/db";
 import { approveOperationRequest } from "@/lib/services/operation-requests/approve-operation-request";
 import { retryOperationRequest } from "@/lib/services/operation-requests/retry-operation-request";
 import { submitOperationRequest } from "@/lib/services/operation-requests/submit-operation-request";
-import { createPayment, enableApprovals, principalOf, seedMerchant, type TestMerchant } from "@/tests/integration/helpers";
+import {
+  createPayment,
+  enableApprovals,
+  principalOf,
+  seedMerchant,
+  type TestMerchant,
+} from "@/tests/integration/helpers";
 import { percentile } from "./stats";
 
 export type RaceResult = {
-  submits: { parallel: number; created: number; operationPending: number; other: Record<string, number>; requestsInDb: number };
+  submits: {
+    parallel: number;
+    created: number;
+    operationPending: number;
+    other: Record<string, number>;
+    requestsInDb: number;
+  };
   approveRetry: DecisionRace;
   retryOnly: DecisionRace;
   cycles: {
@@ -42,7 +54,10 @@ const PARALLEL_DECISIONS = 50;
 const CYCLE_SECONDS = 10;
 const CYCLE_PAYMENTS = 3000;
 
-export async function benchmarkRaces(options: { gatewayCalls: () => number; log: (message: string) => void }): Promise<RaceResult> {
+export async function benchmarkRaces(options: {
+  gatewayCalls: () => number;
+  log: (message: string) => void;
+}): Promise<RaceResult> {
   const m = await seedMerchant(`Bench races ${new Date().toISOString()}`);
   const checker = await enableApprovals(m);
   const maker = principalOf(m, "maker");
@@ -50,27 +65,50 @@ export async function benchmarkRaces(options: { gatewayCalls: () => number; log:
   // 1. Parallel submits on one payment: the row lock and the partial unique index allow one.
   const payment = await createPayment(m, { amount: "10.000" });
   const submits = await Promise.allSettled(
-    Array.from({ length: PARALLEL_SUBMITS }, () => submitOperationRequest(maker, { transactionId: payment.id, operation: "refund", amount: "1.000" })),
+    Array.from({ length: PARALLEL_SUBMITS }, () =>
+      submitOperationRequest(maker, {
+        transactionId: payment.id,
+        operation: "refund",
+        amount: "1.000",
+      }),
+    ),
   );
   const submitOutcomes = tally(submits);
   const submitResult = {
     parallel: PARALLEL_SUBMITS,
     created: submitOutcomes.ok ?? 0,
     operationPending: submitOutcomes.operation_pending ?? 0,
-    other: Object.fromEntries(Object.entries(submitOutcomes).filter(([code]) => code !== "ok" && code !== "operation_pending")),
+    other: Object.fromEntries(
+      Object.entries(submitOutcomes).filter(
+        ([code]) => code !== "ok" && code !== "operation_pending",
+      ),
+    ),
     requestsInDb: await prisma.operationRequest.count({ where: { transactionId: payment.id } }),
   };
-  options.log(`  ${PARALLEL_SUBMITS} parallel submits: ${submitResult.created} created, ${submitResult.operationPending} operation_pending`);
+  options.log(
+    `  ${PARALLEL_SUBMITS} parallel submits: ${submitResult.created} created, ${submitResult.operationPending} operation_pending`,
+  );
 
   // 2. Approvals and retries at once on one pending request: the claim lets one call the gateway.
   const approveRetry = await decisionRace(m, maker, checker, options.gatewayCalls, (id, i) =>
     i % 2 === 0 ? approveOperationRequest(checker, id) : retryOperationRequest(maker, id),
   );
-  options.log(`  ${PARALLEL_DECISIONS} parallel approve+retry: ${approveRetry.gatewayCalls} gateway call(s), state ${approveRetry.finalState}`);
+  options.log(
+    `  ${PARALLEL_DECISIONS} parallel approve+retry: ${approveRetry.gatewayCalls} gateway call(s), state ${approveRetry.finalState}`,
+  );
 
   // 2b. Retries at once on a request that needs manual action (its first attempt was declined).
-  const retryOnly = await decisionRace(m, maker, checker, options.gatewayCalls, (id) => retryOperationRequest(maker, id), { failFirst: true });
-  options.log(`  ${PARALLEL_DECISIONS} parallel retries (manual action): ${retryOnly.gatewayCalls} gateway call(s), state ${retryOnly.finalState}`);
+  const retryOnly = await decisionRace(
+    m,
+    maker,
+    checker,
+    options.gatewayCalls,
+    (id) => retryOperationRequest(maker, id),
+    { failFirst: true },
+  );
+  options.log(
+    `  ${PARALLEL_DECISIONS} parallel retries (manual action): ${retryOnly.gatewayCalls} gateway call(s), state ${retryOnly.finalState}`,
+  );
 
   // 3. Sequential submit -> approve -> done, each on its own payment made beforehand in bulk.
   const paymentIds = await bulkPayments(m, CYCLE_PAYMENTS);
@@ -82,7 +120,10 @@ export async function benchmarkRaces(options: { gatewayCalls: () => number; log:
   const requestIds: string[] = [];
   while (performance.now() < deadline && requestIds.length < paymentIds.length) {
     const cycleStarted = performance.now();
-    const id = await submitOperationRequest(maker, { transactionId: paymentIds[requestIds.length], operation: "refund" });
+    const id = await submitOperationRequest(maker, {
+      transactionId: paymentIds[requestIds.length],
+      operation: "refund",
+    });
     const submitted = performance.now();
     await approveOperationRequest(checker, id);
     const finished = performance.now();
@@ -92,7 +133,9 @@ export async function benchmarkRaces(options: { gatewayCalls: () => number; log:
     requestIds.push(id);
   }
   const seconds = (performance.now() - started) / 1000;
-  const done = await prisma.operationRequest.count({ where: { id: { in: requestIds }, state: "done" } });
+  const done = await prisma.operationRequest.count({
+    where: { id: { in: requestIds }, state: "done" },
+  });
   const cycles = {
     completed: requestIds.length,
     seconds,
@@ -103,7 +146,9 @@ export async function benchmarkRaces(options: { gatewayCalls: () => number; log:
     submitP50: percentile(submitTimes, 50),
     approveP50: percentile(approveTimes, 50),
   };
-  options.log(`  cycles: ${cycles.completed} in ${seconds.toFixed(1)} s = ${cycles.perSecond.toFixed(1)}/s (all done: ${cycles.allDone})`);
+  options.log(
+    `  cycles: ${cycles.completed} in ${seconds.toFixed(1)} s = ${cycles.perSecond.toFixed(1)}/s (all done: ${cycles.allDone})`,
+  );
 
   return { submits: submitResult, approveRetry, retryOnly, cycles };
 }
@@ -117,7 +162,10 @@ async function decisionRace(
   { failFirst = false } = {},
 ): Promise<DecisionRace> {
   const payment = await createPayment(m, { amount: "25.000" });
-  const id = await submitOperationRequest(maker, { transactionId: payment.id, operation: "refund" });
+  const id = await submitOperationRequest(maker, {
+    transactionId: payment.id,
+    operation: "refund",
+  });
   if (failFirst) {
     // The sandbox declines the next call: the approval leaves the request needing manual action.
     await prisma.sandboxGatewayBehaviour.upsert({
@@ -127,12 +175,15 @@ async function decisionRace(
     });
     await approveOperationRequest(checker, id);
     const state = (await prisma.operationRequest.findUniqueOrThrow({ where: { id } })).state;
-    if (state !== "manual_action_required") throw new Error(`expected manual_action_required after a declined attempt, got ${state}`);
+    if (state !== "manual_action_required")
+      throw new Error(`expected manual_action_required after a declined attempt, got ${state}`);
   }
   const callsBefore = gatewayCalls();
   const attemptsBefore = await prisma.gatewayAttempt.count({ where: { requestId: id } });
   const raceStarted = new Date();
-  const outcomes = tally(await Promise.allSettled(Array.from({ length: PARALLEL_DECISIONS }, (_, i) => act(id, i))));
+  const outcomes = tally(
+    await Promise.allSettled(Array.from({ length: PARALLEL_DECISIONS }, (_, i) => act(id, i))),
+  );
   const request = await prisma.operationRequest.findUniqueOrThrow({ where: { id } });
   const audit = await prisma.auditEvent.groupBy({
     by: ["action"],
@@ -145,7 +196,9 @@ async function decisionRace(
     attempts: (await prisma.gatewayAttempt.count({ where: { requestId: id } })) - attemptsBefore,
     finalState: request.state,
     outcomes,
-    audit: Object.fromEntries(audit.map((row) => [row.action.replace("operation_request.", ""), row._count._all])),
+    audit: Object.fromEntries(
+      audit.map((row) => [row.action.replace("operation_request.", ""), row._count._all]),
+    ),
   };
 }
 
@@ -153,7 +206,11 @@ async function decisionRace(
 function tally(results: PromiseSettledResult<unknown>[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const result of results) {
-    const key = result.status === "fulfilled" ? "ok" : ((result.reason as { code?: string }).code ?? String((result.reason as Error).message ?? result.reason));
+    const key =
+      result.status === "fulfilled"
+        ? "ok"
+        : ((result.reason as { code?: string }).code ??
+          String((result.reason as Error).message ?? result.reason));
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;

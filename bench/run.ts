@@ -57,7 +57,11 @@ async function main(url: string, embedded: boolean): Promise<void> {
 
   const { prepareListData } = await import("./load-data");
   log(`data: ${args.rows.toLocaleString("en")} operation requests over two merchants`);
-  const data = await prepareListData(url, { rows: args.rows, reuse: args.reuse, log: (m) => log(`[load] ${m}`) });
+  const data = await prepareListData(url, {
+    rows: args.rows,
+    reuse: args.reuse,
+    log: (m) => log(`[load] ${m}`),
+  });
 
   const { startSandboxGateway } = await import("@/tests/integration/helpers");
   const gateway = await startSandboxGateway();
@@ -86,7 +90,10 @@ async function main(url: string, embedded: boolean): Promise<void> {
     const requestsA = await countRequests(url, data.merchantId);
     const out: string[] = [""];
     if (list.length > 0) {
-      out.push("EXPLAIN (ANALYZE, BUFFERS) of the list statement the route sent, per filter set", "");
+      out.push(
+        "EXPLAIN (ANALYZE, BUFFERS) of the list statement the route sent, per filter set",
+        "",
+      );
       for (const one of [...list, ...probes]) {
         out.push(`-- ${one.name}: ?${one.query}`, ...one.plan.map((line) => `   ${line}`), "");
       }
@@ -101,10 +108,22 @@ async function main(url: string, embedded: boolean): Promise<void> {
           : "reused (--reuse)"),
     );
     if (list.length > 0) {
-      out.push("", `List: GET /api/v1/operation-requests as merchant A (${requestsA.toLocaleString("en")} requests), 200 sequential calls after 20 warm-up, limit 25`);
+      out.push(
+        "",
+        `List: GET /api/v1/operation-requests as merchant A (${requestsA.toLocaleString("en")} requests), 200 sequential calls after 20 warm-up, limit 25`,
+      );
       out.push(
         table([
-          ["filter set", "rows", "route p50", "route p95", "target p95", "SQL p50", "SQL p95", "statements/call"],
+          [
+            "filter set",
+            "rows",
+            "route p50",
+            "route p95",
+            "target p95",
+            "SQL p50",
+            "SQL p95",
+            "statements/call",
+          ],
           ...list.map((one) => [
             one.name,
             String(one.rows),
@@ -138,34 +157,83 @@ async function main(url: string, embedded: boolean): Promise<void> {
       out.push(
         table([
           ["measure", "figure", "expected"],
-          [`${races.submits.parallel} parallel submits on one payment: created`, String(races.submits.created), "1"],
-          ["  refused operation_pending", String(races.submits.operationPending), String(races.submits.parallel - 1)],
+          [
+            `${races.submits.parallel} parallel submits on one payment: created`,
+            String(races.submits.created),
+            "1",
+          ],
+          [
+            "  refused operation_pending",
+            String(races.submits.operationPending),
+            String(races.submits.parallel - 1),
+          ],
           ["  other outcomes", JSON.stringify(races.submits.other), "{}"],
           ["  requests on the payment in the database", String(races.submits.requestsInDb), "1"],
-          [`${races.approveRetry.parallel} parallel approve+retry on one request: gateway calls`, String(races.approveRetry.gatewayCalls), "1"],
-          ["  gateway attempts recorded / final state", `${races.approveRetry.attempts} / ${races.approveRetry.finalState}`, "1 / done"],
+          [
+            `${races.approveRetry.parallel} parallel approve+retry on one request: gateway calls`,
+            String(races.approveRetry.gatewayCalls),
+            "1",
+          ],
+          [
+            "  gateway attempts recorded / final state",
+            `${races.approveRetry.attempts} / ${races.approveRetry.finalState}`,
+            "1 / done",
+          ],
           ["  outcomes", JSON.stringify(races.approveRetry.outcomes), ""],
           ["  audit rows written", JSON.stringify(races.approveRetry.audit), ""],
-          [`${races.retryOnly.parallel} parallel retries on a manual-action request: gateway calls`, String(races.retryOnly.gatewayCalls), "1"],
-          ["  gateway attempts recorded / final state", `${races.retryOnly.attempts} / ${races.retryOnly.finalState}`, "1 / done"],
+          [
+            `${races.retryOnly.parallel} parallel retries on a manual-action request: gateway calls`,
+            String(races.retryOnly.gatewayCalls),
+            "1",
+          ],
+          [
+            "  gateway attempts recorded / final state",
+            `${races.retryOnly.attempts} / ${races.retryOnly.finalState}`,
+            "1 / done",
+          ],
           ["  outcomes", JSON.stringify(races.retryOnly.outcomes), ""],
           ["  audit rows written", JSON.stringify(races.retryOnly.audit), ""],
-          ["submit -> approve -> done, sequential: cycles/s", races.cycles.perSecond.toFixed(1), ""],
-          ["  cycles / seconds / all done", `${races.cycles.completed} / ${races.cycles.seconds.toFixed(1)} / ${races.cycles.allDone}`, ""],
+          [
+            "submit -> approve -> done, sequential: cycles/s",
+            races.cycles.perSecond.toFixed(1),
+            "",
+          ],
+          [
+            "  cycles / seconds / all done",
+            `${races.cycles.completed} / ${races.cycles.seconds.toFixed(1)} / ${races.cycles.allDone}`,
+            "",
+          ],
           ["  one cycle p50 / p95", `${ms(races.cycles.p50)} / ${ms(races.cycles.p95)}`, ""],
-          ["  p50 of submit / of approve (+ gateway execution)", `${ms(races.cycles.submitP50)} / ${ms(races.cycles.approveP50)}`, ""],
+          [
+            "  p50 of submit / of approve (+ gateway execution)",
+            `${ms(races.cycles.submitP50)} / ${ms(races.cycles.approveP50)}`,
+            "",
+          ],
         ]),
       );
     }
     if (sync) {
-      out.push("", "Sync: approval commit -> `change` event read by a second client over SSE (LISTEN/NOTIFY, real HTTP)");
+      out.push(
+        "",
+        "Sync: approval commit -> `change` event read by a second client over SSE (LISTEN/NOTIFY, real HTTP)",
+      );
       out.push(
         table([
           ["measure", "p50", "p95", "target p95"],
-          [`from COMMIT returned (${sync.approvals} approvals, ${sync.missed} missed)`, ms(sync.p50), ms(sync.p95), `< ${SYNC_TARGET_MS} ms`],
+          [
+            `from COMMIT returned (${sync.approvals} approvals, ${sync.missed} missed)`,
+            ms(sync.p50),
+            ms(sync.p95),
+            `< ${SYNC_TARGET_MS} ms`,
+          ],
           ["from COMMIT sent (includes the commit)", "", ms(sync.fromSendP95), ""],
           ["the COMMIT itself", "", ms(sync.commitP95), ""],
-          [`from calling approveOperationRequest (${sync.service.approvals}; upper bound)`, ms(sync.service.p50), ms(sync.service.p95), ""],
+          [
+            `from calling approveOperationRequest (${sync.service.approvals}; upper bound)`,
+            ms(sync.service.p50),
+            ms(sync.service.p95),
+            "",
+          ],
         ]),
       );
       out.push(`  max ${ms(sync.max)}`);
@@ -175,9 +243,18 @@ async function main(url: string, embedded: boolean): Promise<void> {
 
     if (args.json) {
       const json = {
-        list: list.map((one) => ({ name: one.name, p50_ms: round2(one.p50), p95_ms: round2(one.p95), sql_p95_ms: round2(one.sqlP95) })),
+        list: list.map((one) => ({
+          name: one.name,
+          p50_ms: round2(one.p50),
+          p95_ms: round2(one.p95),
+          sql_p95_ms: round2(one.sqlP95),
+        })),
         race: races
-          ? { submits_created: races.submits.created, gateway_calls_per_request: races.approveRetry.gatewayCalls, cycles_per_s: round2(races.cycles.perSecond) }
+          ? {
+              submits_created: races.submits.created,
+              gateway_calls_per_request: races.approveRetry.gatewayCalls,
+              cycles_per_s: round2(races.cycles.perSecond),
+            }
           : null,
         sync: sync ? { p95_ms: round2(sync.p95) } : null,
       };
@@ -192,7 +269,12 @@ async function main(url: string, embedded: boolean): Promise<void> {
 }
 
 function parseArgs(argv: string[]) {
-  const parsed = { json: null as string | null, reuse: false, rows: 1_000_000, only: new Set(["list", "races", "sync"]) };
+  const parsed = {
+    json: null as string | null,
+    reuse: false,
+    rows: 1_000_000,
+    only: new Set(["list", "races", "sync"]),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -204,9 +286,13 @@ function parseArgs(argv: string[]) {
     else if (arg === "--reuse") parsed.reuse = true;
     else if (arg === "--rows") parsed.rows = Number(value());
     else if (arg === "--only") parsed.only = new Set(value().split(","));
-    else throw new Error(`unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync`);
+    else
+      throw new Error(
+        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync`,
+      );
   }
-  if (!Number.isInteger(parsed.rows) || parsed.rows < 1000) throw new Error("--rows must be a whole number of at least 1000");
+  if (!Number.isInteger(parsed.rows) || parsed.rows < 1000)
+    throw new Error("--rows must be a whole number of at least 1000");
   return parsed;
 }
 
@@ -221,8 +307,10 @@ async function describeMachine(url: string, embedded: boolean): Promise<string> 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const version = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
-    const buffers = (await client.query<{ shared_buffers: string }>("SHOW shared_buffers")).rows[0].shared_buffers;
+    const version = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]
+      .server_version;
+    const buffers = (await client.query<{ shared_buffers: string }>("SHOW shared_buffers")).rows[0]
+      .shared_buffers;
     const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
     return `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, PostgreSQL ${version} (${embedded ? "embedded" : "DATABASE_URL"}, shared_buffers ${buffers})`;
   } finally {
@@ -234,7 +322,14 @@ async function countRequests(url: string, merchantId: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM operation_request WHERE merchant_id = $1", [merchantId])).rows[0].n);
+    return Number(
+      (
+        await client.query<{ n: string }>(
+          "SELECT count(*) AS n FROM operation_request WHERE merchant_id = $1",
+          [merchantId],
+        )
+      ).rows[0].n,
+    );
   } finally {
     await client.end();
   }

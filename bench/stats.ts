@@ -18,7 +18,11 @@ export function ms(value: number): string {
 }
 
 /** Runs `fn` `warmup` times untimed, then `count` times timed, one after another; milliseconds. */
-export async function timeCalls(fn: () => Promise<unknown>, count: number, warmup: number): Promise<number[]> {
+export async function timeCalls(
+  fn: () => Promise<unknown>,
+  count: number,
+  warmup: number,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -31,7 +35,17 @@ export async function timeCalls(fn: () => Promise<unknown>, count: number, warmu
 
 /** A fixed-width text table: the first row is the header. */
 export function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => (cell ?? "").padEnd(widths[column])).join("  ").trimEnd();
-  return [line(rows[0]), widths.map((width) => "-".repeat(width)).join("  "), ...rows.slice(1).map(line)].join("\n");
+  const widths = rows[0].map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => (cell ?? "").padEnd(widths[column]))
+      .join("  ")
+      .trimEnd();
+  return [
+    line(rows[0]),
+    widths.map((width) => "-".repeat(width)).join("  "),
+    ...rows.slice(1).map(line),
+  ].join("\n");
 }

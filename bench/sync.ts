@@ -14,7 +14,12 @@ import { actorOf } from "@/lib/auth/principal";
 import { approveOperationRequest } from "@/lib/services/operation-requests/approve-operation-request";
 import { executeOperationRequest } from "@/lib/services/operation-requests/execute-operation-request";
 import { submitOperationRequest } from "@/lib/services/operation-requests/submit-operation-request";
-import { createPayment, enableApprovals, principalOf, seedMerchant } from "@/tests/integration/helpers";
+import {
+  createPayment,
+  enableApprovals,
+  principalOf,
+  seedMerchant,
+} from "@/tests/integration/helpers";
 import { serveRoute } from "./http-server";
 import { percentile } from "./stats";
 
@@ -36,7 +41,10 @@ const APPROVALS = 100;
 const SERVICE_APPROVALS = 30;
 const EVENT_TIMEOUT_MS = 5000;
 
-export async function benchmarkSync(options: { url: string; log: (message: string) => void }): Promise<SyncResult> {
+export async function benchmarkSync(options: {
+  url: string;
+  log: (message: string) => void;
+}): Promise<SyncResult> {
   const { GET } = await import("@/app/api/v1/operation-requests/stream/route");
   const m = await seedMerchant(`Bench sync ${new Date().toISOString()}`);
   const checker = await enableApprovals(m);
@@ -45,13 +53,21 @@ export async function benchmarkSync(options: { url: string; log: (message: strin
   const pending: string[] = [];
   for (let i = 0; i < APPROVALS + SERVICE_APPROVALS + 1; i++) {
     const payment = await createPayment(m, { amount: "20.000" });
-    pending.push(await submitOperationRequest(maker, { transactionId: payment.id, operation: "refund" }));
+    pending.push(
+      await submitOperationRequest(maker, { transactionId: payment.id, operation: "refund" }),
+    );
   }
   const probe = pending.pop()!;
 
   const server = await serveRoute((request) => GET(request));
-  const stream = await openEventStream(`${server.url}/api/v1/operation-requests/stream`, m.users.viewer.apiKey);
-  const db = new pg.Client({ connectionString: options.url, application_name: "countersign-bench-approver" });
+  const stream = await openEventStream(
+    `${server.url}/api/v1/operation-requests/stream`,
+    m.users.viewer.apiKey,
+  );
+  const db = new pg.Client({
+    connectionString: options.url,
+    application_name: "countersign-bench-approver",
+  });
   await db.connect();
   try {
     // The feed LISTENs asynchronously after the first subscriber: wait until a change gets through.
@@ -90,7 +106,9 @@ export async function benchmarkSync(options: { url: string; log: (message: strin
       await executeOperationRequest(id, actorOf(checker));
       await done;
     }
-    options.log(`  ${APPROVALS} approvals: commit -> event p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms`);
+    options.log(
+      `  ${APPROVALS} approvals: commit -> event p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms`,
+    );
 
     const service: number[] = [];
     for (const id of pending.slice(APPROVALS)) {
@@ -111,7 +129,11 @@ export async function benchmarkSync(options: { url: string; log: (message: strin
       max: percentile(latencies, 100),
       fromSendP95: percentile(fromSend, 95),
       commitP95: percentile(commits, 95),
-      service: { approvals: service.length, p50: percentile(service, 50), p95: percentile(service, 95) },
+      service: {
+        approvals: service.length,
+        p50: percentile(service, 50),
+        p95: percentile(service, 95),
+      },
     };
   } finally {
     stream.close();
@@ -129,8 +151,12 @@ type EventStream = {
 /** A minimal EventSource over fetch: parses `event:` / `data:` blocks as they arrive. */
 async function openEventStream(url: string, apiKey: string): Promise<EventStream> {
   const abort = new AbortController();
-  const response = await fetch(url, { headers: { authorization: `Bearer ${apiKey}`, accept: "text/event-stream" }, signal: abort.signal });
-  if (response.status !== 200 || !response.body) throw new Error(`the stream answered ${response.status}: ${await response.text()}`);
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${apiKey}`, accept: "text/event-stream" },
+    signal: abort.signal,
+  });
+  if (response.status !== 200 || !response.body)
+    throw new Error(`the stream answered ${response.status}: ${await response.text()}`);
   const waiters = new Map<string, ((at: number) => void)[]>();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   void (async () => {
@@ -162,7 +188,10 @@ async function openEventStream(url: string, apiKey: string): Promise<EventStream
     next: (id, state) =>
       new Promise<number>((resolve, reject) => {
         const key = `${id}:${state}`;
-        const timer = setTimeout(() => reject(new Error(`no ${state} event for ${id} within ${EVENT_TIMEOUT_MS} ms`)), EVENT_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => reject(new Error(`no ${state} event for ${id} within ${EVENT_TIMEOUT_MS} ms`)),
+          EVENT_TIMEOUT_MS,
+        );
         const list = waiters.get(key) ?? [];
         list.push((at) => {
           clearTimeout(timer);
@@ -181,7 +210,10 @@ async function waitUntilLive(stream: EventStream, db: pg.Client, probe: string):
       () => false,
     );
     await db.query("UPDATE operation_request SET updated_at = now() WHERE id = $1", [probe]);
-    const ok = await Promise.race([heard, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200))]);
+    const ok = await Promise.race([
+      heard,
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200)),
+    ]);
     if (ok) return;
   }
   throw new Error("the event stream never delivered a change");

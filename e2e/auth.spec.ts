@@ -19,7 +19,9 @@ test.describe("sign-in", () => {
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page).toHaveURL(/\/transactions/);
       await expect(page.getByTestId("current-role")).toHaveText(EXPECTED_ROLE[role]);
-      await expect(page.getByTestId("merchant-name")).toHaveText(role === "otherAdmin" ? "Other Shop" : "Demo Store");
+      await expect(page.getByTestId("merchant-name")).toHaveText(
+        role === "otherAdmin" ? "Other Shop" : "Demo Store",
+      );
     });
   }
 
@@ -28,7 +30,9 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill(ROLES.maker2);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong email or password." }),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });
 
@@ -42,7 +46,9 @@ test.describe("sign-in", () => {
     const response = await request.get("/api/v1/transactions");
     expect(response.status()).toBe(401);
     expect((await response.json()).error.code).toBe("unauthenticated");
-    const badKey = await request.get("/api/v1/transactions", { headers: { authorization: "Bearer sk_live_nope" } });
+    const badKey = await request.get("/api/v1/transactions", {
+      headers: { authorization: "Bearer sk_live_nope" },
+    });
     expect(badKey.status()).toBe(401);
   });
 });

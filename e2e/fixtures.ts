@@ -1,11 +1,14 @@
-import { test as base, type APIRequestContext, type Page } from "@playwright/test";
-import { API_KEYS, storageStatePath, type RoleName } from "./roles";
+import { type APIRequestContext, test as base, type Page } from "@playwright/test";
+import { API_KEYS, type RoleName, storageStatePath } from "./roles";
 
 type RolePages = Record<`${RoleName}Page`, Page>;
 type Fixtures = RolePages & { api: (role: RoleName) => Promise<APIRequestContext> };
 
 function rolePage(role: RoleName) {
-  return async ({ browser }: { browser: import("@playwright/test").Browser }, use: (page: Page) => Promise<void>) => {
+  return async (
+    { browser }: { browser: import("@playwright/test").Browser },
+    use: (page: Page) => Promise<void>,
+  ) => {
     const context = await browser.newContext({ storageState: storageStatePath(role) });
     const page = await context.newPage();
     await use(page);
@@ -24,7 +27,10 @@ export const test = base.extend<Fixtures>({
   api: async ({ playwright, baseURL }, use) => {
     const contexts: APIRequestContext[] = [];
     await use(async (role) => {
-      const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${API_KEYS[role]}` } });
+      const context = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { authorization: `Bearer ${API_KEYS[role]}` },
+      });
       contexts.push(context);
       return context;
     });

@@ -1,5 +1,5 @@
 import { chromium, type FullConfig } from "@playwright/test";
-import { DEMO_PASSWORD, ROLES, storageStatePath, type RoleName } from "./roles";
+import { DEMO_PASSWORD, ROLES, type RoleName, storageStatePath } from "./roles";
 
 /** Signs each role in once through the real form and keeps its cookies for the role fixtures. */
 export default async function globalSetup(config: FullConfig): Promise<void> {

@@ -1,12 +1,27 @@
-import pg from "pg";
 import type { APIRequestContext, Page } from "@playwright/test";
+import pg from "pg";
 import { expect, test } from "./fixtures";
 import { ROLES } from "./roles";
 
 /** A fresh payment made through the sandbox API, so each test owns its payment. */
-async function newPayment(api: APIRequestContext, data: { amount: string; currency?: string; gateway?: string; state?: "paid" | "authorized"; customerEmail?: string }) {
+async function newPayment(
+  api: APIRequestContext,
+  data: {
+    amount: string;
+    currency?: string;
+    gateway?: string;
+    state?: "paid" | "authorized";
+    customerEmail?: string;
+  },
+) {
   const response = await api.post("/api/v1/sandbox/transactions", {
-    data: { currency: "KWD", gateway: "knet", state: "paid", customerEmail: "buyer@customers.test", ...data },
+    data: {
+      currency: "KWD",
+      gateway: "knet",
+      state: "paid",
+      customerEmail: "buyer@customers.test",
+      ...data,
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).data as { id: string; orderNo: string };
@@ -20,7 +35,9 @@ async function requestRefund(page: Page, paymentId: string, amount?: string) {
 }
 
 function ticketRow(page: Page, orderNo: string) {
-  return page.getByRole("table", { name: "Operation requests" }).locator("tbody tr", { hasText: orderNo });
+  return page
+    .getByRole("table", { name: "Operation requests" })
+    .locator("tbody tr", { hasText: orderNo });
 }
 
 async function openTickets(page: Page, query = "") {
@@ -32,11 +49,21 @@ async function openTickets(page: Page, query = "") {
 async function mailbox(api: APIRequestContext, to: string) {
   const response = await api.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`);
   expect(response.status()).toBe(200);
-  return (await response.json()).data as { to: string[]; bcc: string[]; subject: string; text: string; kind: string }[];
+  return (await response.json()).data as {
+    to: string[];
+    bcc: string[];
+    subject: string;
+    text: string;
+    kind: string;
+  }[];
 }
 
 test.describe("operation requests", () => {
-  test("a maker's refund appears live for the checker, who approves it; emails follow", async ({ makerPage, checkerPage, api }) => {
+  test("a maker's refund appears live for the checker, who approves it; emails follow", async ({
+    makerPage,
+    checkerPage,
+    api,
+  }) => {
     const maker = await api("maker");
     const payment = await newPayment(maker, { amount: "40.000" });
 
@@ -56,10 +83,24 @@ test.describe("operation requests", () => {
     await expect(row).toContainText(/done/i);
 
     const checker = await api("checker");
-    await expect.poll(async () => (await mailbox(checker, "buyer@customers.test")).some((m) => m.kind === "operation_request.done" && m.text.includes(payment.orderNo))).toBe(true);
-    const done = (await mailbox(checker, "buyer@customers.test")).find((m) => m.text.includes(payment.orderNo))!;
+    await expect
+      .poll(async () =>
+        (await mailbox(checker, "buyer@customers.test")).some(
+          (m) => m.kind === "operation_request.done" && m.text.includes(payment.orderNo),
+        ),
+      )
+      .toBe(true);
+    const done = (await mailbox(checker, "buyer@customers.test")).find((m) =>
+      m.text.includes(payment.orderNo),
+    )!;
     expect(done.bcc).toEqual([ROLES.maker]); // Demo Store's "Online" unit has Bcc initiator on
-    await expect.poll(async () => (await mailbox(checker, ROLES.checker)).some((m) => m.kind === "operation_request.pending" && m.text.includes(payment.orderNo))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await mailbox(checker, ROLES.checker)).some(
+          (m) => m.kind === "operation_request.pending" && m.text.includes(payment.orderNo),
+        ),
+      )
+      .toBe(true);
 
     // The payment reflects it.
     await makerPage.goto(`/transactions/${payment.id}`);
@@ -78,19 +119,46 @@ test.describe("operation requests", () => {
     await expect(row).toContainText(/rejected/i);
 
     const checker = await api("checker");
-    await expect.poll(async () => (await mailbox(checker, ROLES.maker)).find((m) => m.kind === "operation_request.rejected" && m.text.includes(payment.orderNo))?.text ?? "").toContain("Customer was already refunded in store");
-    expect((await mailbox(checker, "buyer@customers.test")).some((m) => m.text.includes(payment.orderNo))).toBe(false);
+    await expect
+      .poll(
+        async () =>
+          (await mailbox(checker, ROLES.maker)).find(
+            (m) => m.kind === "operation_request.rejected" && m.text.includes(payment.orderNo),
+          )?.text ?? "",
+      )
+      .toContain("Customer was already refunded in store");
+    expect(
+      (await mailbox(checker, "buyer@customers.test")).some((m) =>
+        m.text.includes(payment.orderNo),
+      ),
+    ).toBe(false);
   });
 
-  test("a maker cancels; the checker cannot", async ({ makerPage, maker2Page, checkerPage, api }) => {
+  test("a maker cancels; the checker cannot", async ({
+    makerPage,
+    maker2Page,
+    checkerPage,
+    api,
+  }) => {
     const payment = await newPayment(await api("maker"), { amount: "9.000" });
     await requestRefund(makerPage, payment.id);
 
     await openTickets(checkerPage);
-    await expect(ticketRow(checkerPage, payment.orderNo).getByRole("button", { name: "Cancel request", exact: true })).toHaveCount(0);
-    const list = await (await api("checker")).get(`/api/v1/operation-requests?state=pending&limit=100`);
-    const request = (await list.json()).data.find((r: { orderNo: string }) => r.orderNo === payment.orderNo);
-    const refused = await (await api("checker")).post(`/api/v1/operation-requests/${request.id}/cancel`);
+    await expect(
+      ticketRow(checkerPage, payment.orderNo).getByRole("button", {
+        name: "Cancel request",
+        exact: true,
+      }),
+    ).toHaveCount(0);
+    const list = await (await api("checker")).get(
+      `/api/v1/operation-requests?state=pending&limit=100`,
+    );
+    const request = (await list.json()).data.find(
+      (r: { orderNo: string }) => r.orderNo === payment.orderNo,
+    );
+    const refused = await (await api("checker")).post(
+      `/api/v1/operation-requests/${request.id}/cancel`,
+    );
     expect(refused.status()).toBe(403);
 
     await openTickets(maker2Page);
@@ -109,7 +177,11 @@ test.describe("operation requests", () => {
     await expect(ticketRow(otherAdminPage, payment.orderNo)).toContainText(/done/i);
   });
 
-  test("an admin disables the plugin in its settings: a maker's refund is then direct", async ({ adminPage, makerPage, api }) => {
+  test("an admin disables the plugin in its settings: a maker's refund is then direct", async ({
+    adminPage,
+    makerPage,
+    api,
+  }) => {
     await adminPage.goto("/admin/plugins/operations-approval");
     await adminPage.getByRole("button", { name: "Disable the plugin" }).click();
     await expect(adminPage.getByRole("button", { name: "Enable the plugin" })).toBeVisible();
@@ -127,7 +199,12 @@ test.describe("operation requests", () => {
     await expect(makerPage.getByText("Requested Refund is pending for approval")).toBeVisible();
   });
 
-  test("a gateway failure needs manual action; a retry then makes it done", async ({ adminPage, makerPage, checkerPage, api }) => {
+  test("a gateway failure needs manual action; a retry then makes it done", async ({
+    adminPage,
+    makerPage,
+    checkerPage,
+    api,
+  }) => {
     // Administration > Gateways: the sandbox declines the next call on knet.
     await adminPage.goto("/admin/gateways");
     const knet = adminPage.getByRole("region", { name: /knet/i });
@@ -143,15 +220,29 @@ test.describe("operation requests", () => {
     await expect(row).toContainText(/manual action/i);
 
     const checker = await api("checker");
-    await expect.poll(async () => (await mailbox(checker, ROLES.maker)).some((m) => m.kind === "operation_request.manual_action_required" && m.text.includes(payment.orderNo))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await mailbox(checker, ROLES.maker)).some(
+          (m) =>
+            m.kind === "operation_request.manual_action_required" &&
+            m.text.includes(payment.orderNo),
+        ),
+      )
+      .toBe(true);
 
     await openTickets(makerPage);
-    await ticketRow(makerPage, payment.orderNo).getByRole("button", { name: "Retry", exact: true }).click();
+    await ticketRow(makerPage, payment.orderNo)
+      .getByRole("button", { name: "Retry", exact: true })
+      .click();
     await expect(ticketRow(makerPage, payment.orderNo)).toContainText(/done/i);
     await expect(row).toContainText(/done/i);
   });
 
-  test("an overdue request is expired by the job, live, and then refuses actions", async ({ makerPage, checkerPage, api }) => {
+  test("an overdue request is expired by the job, live, and then refuses actions", async ({
+    makerPage,
+    checkerPage,
+    api,
+  }) => {
     const payment = await newPayment(await api("maker"), { amount: "7.000" });
     await requestRefund(makerPage, payment.id);
     await expect(makerPage.getByText("Requested Refund is pending for approval")).toBeVisible();
@@ -162,7 +253,11 @@ test.describe("operation requests", () => {
 
     // Move its deadline into the past, as if the pending expiry had run out. The expiry job (every
     // 5 s in each app process) expires it, and the checker's open table follows without a reload.
-    const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_EMBEDDED_PG_PORT ?? "54332"}/countersign` });
+    const client = new pg.Client({
+      connectionString:
+        process.env.E2E_DATABASE_URL ??
+        `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_EMBEDDED_PG_PORT ?? "54332"}/countersign`,
+    });
     await client.connect();
     try {
       await client.query(
@@ -178,12 +273,15 @@ test.describe("operation requests", () => {
 
     // Acting on it anyway is refused. (Acting before the job runs expires it too: see the integration tests.)
     const checker = await api("checker");
-    const expired = (await (await checker.get("/api/v1/operation-requests?state=expired&limit=100")).json()).data.find(
-      (r: { orderNo: string }) => r.orderNo === payment.orderNo,
-    );
+    const expired = (
+      await (await checker.get("/api/v1/operation-requests?state=expired&limit=100")).json()
+    ).data.find((r: { orderNo: string }) => r.orderNo === payment.orderNo);
     const refused = await checker.post(`/api/v1/operation-requests/${expired.id}/approve`);
     expect(refused.status()).toBe(409);
-    expect((await refused.json()).error).toEqual({ code: "request_expired", message: "This request has expired." });
+    expect((await refused.json()).error).toEqual({
+      code: "request_expired",
+      message: "This request has expired.",
+    });
     await makerPage.reload();
     await expect(makerPage.getByText("Requested Refund is pending for approval")).toHaveCount(0);
   });
@@ -192,7 +290,9 @@ test.describe("operation requests", () => {
     // The checker's own refund is direct: a done KWD refund to find.
     const checker = await api("checker");
     const payment = await newPayment(checker, { amount: "3.000" });
-    const direct = await checker.post("/api/v1/operations", { data: { transactionId: payment.id, operation: "refund" } });
+    const direct = await checker.post("/api/v1/operations", {
+      data: { transactionId: payment.id, operation: "refund" },
+    });
     expect(direct.status()).toBe(201);
     expect((await direct.json()).data.state).toBe("done");
 
@@ -213,7 +313,10 @@ test.describe("operation requests", () => {
     await expect(page.getByLabel("State", { exact: true })).toHaveValue("done");
   });
 
-  test("the checker keeps the whitelist but cannot change the checker", async ({ checkerPage: page, viewerPage }) => {
+  test("the checker keeps the whitelist but cannot change the checker", async ({
+    checkerPage: page,
+    viewerPage,
+  }) => {
     await page.goto("/tickets/operation-requests");
     await page.getByRole("link", { name: "Manage the whitelist" }).click();
     await expect(page).toHaveURL(/\/admin\/plugins\/operations-approval/);
@@ -232,7 +335,9 @@ test.describe("operation requests", () => {
     expect(request).toBeTruthy();
     const other = await api("otherAdmin");
     expect((await other.get(`/api/v1/operation-requests/${request.id}`)).status()).toBe(404);
-    expect((await other.post(`/api/v1/operation-requests/${request.id}/approve`)).status()).toBe(404);
+    expect((await other.post(`/api/v1/operation-requests/${request.id}/approve`)).status()).toBe(
+      404,
+    );
     const otherList = await (await other.get("/api/v1/operation-requests?limit=100")).json();
     expect(otherList.data.map((r: { id: string }) => r.id)).not.toContain(request.id);
     await otherAdminPage.goto(`/tickets/operation-requests/${request.id}`);

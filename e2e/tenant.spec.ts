@@ -1,7 +1,11 @@
 import { expect, test } from "./fixtures";
 
 test.describe("merchants are isolated", () => {
-  test("Other Shop's admin gets 404 for a Demo Store transaction, in the page and in the API", async ({ api, otherAdminPage, adminPage }) => {
+  test("Other Shop's admin gets 404 for a Demo Store transaction, in the page and in the API", async ({
+    api,
+    otherAdminPage,
+    adminPage,
+  }) => {
     const demoAdmin = await api("admin");
     const list = await demoAdmin.get("/api/v1/transactions?limit=1");
     expect(list.status()).toBe(200);
@@ -11,7 +15,9 @@ test.describe("merchants are isolated", () => {
     // The owner sees it.
     const own = await adminPage.goto(`/transactions/${transaction.id}`);
     expect(own?.status()).toBe(200);
-    await expect(adminPage.getByRole("heading", { name: new RegExp(transaction.orderNo) })).toBeVisible();
+    await expect(
+      adminPage.getByRole("heading", { name: new RegExp(transaction.orderNo) }),
+    ).toBeVisible();
 
     // Another merchant gets "not found", never "forbidden": the id's existence is not revealed.
     const page = await otherAdminPage.goto(`/transactions/${transaction.id}`);

@@ -10,7 +10,9 @@ import { createPool } from "./pg-pool";
 function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error("DATABASE_URL is not set. `npm start` sets it for the embedded database; see the README.");
+    throw new Error(
+      "DATABASE_URL is not set. `npm start` sets it for the embedded database; see the README.",
+    );
   }
   const pool = createPool(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
   return new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -9,7 +9,10 @@ export function formatAmount(decimal: string, currency: string): string {
  * "2026-11-21 05:28 UTC". Always UTC, like the date filters, and the same text on the server and
  * in the browser, so hydration never disagrees about a viewer's time zone.
  */
-export function formatTimestamp(iso: string, { seconds = false }: { seconds?: boolean } = {}): string {
+export function formatTimestamp(
+  iso: string,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)} UTC`;
 }
 

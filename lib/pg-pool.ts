@@ -14,7 +14,8 @@ class NameAsTextClient extends pg.Client {
     const last = args.length - 1;
     if (typeof args[last] === "function") {
       const callback = args[last];
-      args[last] = (error: Error | null, result: unknown) => callback(error, error ? result : reportNameAsText(result));
+      args[last] = (error: Error | null, result: unknown) =>
+        callback(error, error ? result : reportNameAsText(result));
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const result = (super.query as any)(...args);
@@ -39,6 +40,10 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, Client: NameAsTextClient });
   // An idle connection dropped by the server (restart, failover, admin shutdown) emits "error" on
   // the pool; unhandled, that would crash the process. The pool replaces it on the next checkout.
-  pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", msg: "database connection lost", err: error.message })));
+  pool.on("error", (error) =>
+    console.error(
+      JSON.stringify({ level: "warn", msg: "database connection lost", err: error.message }),
+    ),
+  );
   return pool;
 }

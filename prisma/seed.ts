@@ -2,13 +2,14 @@
  * Demo data: `npm run db:seed`. Idempotent: users, keys and gateways are upserted, and payments are
  * created only for a merchant that has none. Deterministic: the same run gives the same data.
  */
-import { Prisma, PrismaClient, type Role, type TransactionState } from "@prisma/client";
+
 import { PrismaPg } from "@prisma/adapter-pg";
-import { createPool } from "../lib/pg-pool";
+import { Prisma, PrismaClient, type Role, type TransactionState } from "@prisma/client";
 import { hashApiKey } from "../lib/auth/api-keys";
 import { hashPassword } from "../lib/auth/passwords";
-import { currencyExponent, type CurrencyCode } from "../lib/domain/money/currency";
+import { type CurrencyCode, currencyExponent } from "../lib/domain/money/currency";
 import { money, toDecimalString } from "../lib/domain/money/money";
+import { createPool } from "../lib/pg-pool";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -21,7 +22,9 @@ const DEMO_STORE_USERS: DemoUser[] = [
   { email: "maker2@demo.test", name: "Marco Maker", role: "maker", apiKey: "sk_demo_maker2" },
   { email: "viewer@demo.test", name: "Vera Viewer", role: "viewer", apiKey: "sk_demo_viewer" },
 ];
-const OTHER_SHOP_USERS: DemoUser[] = [{ email: "admin@other.test", name: "Omar Other", role: "admin", apiKey: "sk_demo_other_admin" }];
+const OTHER_SHOP_USERS: DemoUser[] = [
+  { email: "admin@other.test", name: "Omar Other", role: "admin", apiKey: "sk_demo_other_admin" },
+];
 
 const GATEWAYS: { code: string; name: string; currency: CurrencyCode }[] = [
   { code: "knet", name: "KNET", currency: "KWD" },
@@ -44,8 +47,33 @@ const STATES: [TransactionState, number][] = [
   ["expired", 4],
 ];
 
-const FIRST_NAMES = ["Fatima", "Yousef", "Noor", "Hamad", "Sara", "Ali", "Dana", "Khalid", "Lina", "Omar", "Reem", "Tariq", "Huda", "Ziad", "Mona"];
-const LAST_NAMES = ["Al-Sabah", "Haddad", "Rahman", "Nasser", "Karimi", "Saleh", "Mansour", "Qasim"];
+const FIRST_NAMES = [
+  "Fatima",
+  "Yousef",
+  "Noor",
+  "Hamad",
+  "Sara",
+  "Ali",
+  "Dana",
+  "Khalid",
+  "Lina",
+  "Omar",
+  "Reem",
+  "Tariq",
+  "Huda",
+  "Ziad",
+  "Mona",
+];
+const LAST_NAMES = [
+  "Al-Sabah",
+  "Haddad",
+  "Rahman",
+  "Nasser",
+  "Karimi",
+  "Saleh",
+  "Mansour",
+  "Qasim",
+];
 
 /** A small seeded generator (mulberry32), so the demo is the same on every machine. */
 function random(seed: number): () => number {
@@ -68,8 +96,14 @@ function pickWeighted<T>(rand: () => number, items: [T, number][]): T {
   return items[items.length - 1][0];
 }
 
-async function upsertMerchant(prisma: PrismaClient, name: string, units: { name: string; bccInitiator: boolean }[]) {
-  const merchant = (await prisma.merchant.findFirst({ where: { name } })) ?? (await prisma.merchant.create({ data: { name } }));
+async function upsertMerchant(
+  prisma: PrismaClient,
+  name: string,
+  units: { name: string; bccInitiator: boolean }[],
+) {
+  const merchant =
+    (await prisma.merchant.findFirst({ where: { name } })) ??
+    (await prisma.merchant.create({ data: { name } }));
   for (const unit of units) {
     await prisma.unit.upsert({
       where: { merchantId_name: { merchantId: merchant.id, name: unit.name } },
@@ -80,7 +114,12 @@ async function upsertMerchant(prisma: PrismaClient, name: string, units: { name:
   return merchant;
 }
 
-async function upsertUsers(prisma: PrismaClient, merchantId: string, users: DemoUser[], passwordHash: string) {
+async function upsertUsers(
+  prisma: PrismaClient,
+  merchantId: string,
+  users: DemoUser[],
+  passwordHash: string,
+) {
   for (const demo of users) {
     const user = await prisma.user.upsert({
       where: { email: demo.email },
@@ -95,16 +134,31 @@ async function upsertUsers(prisma: PrismaClient, merchantId: string, users: Demo
     await prisma.apiKey.upsert({
       where: { keyHash: hashApiKey(demo.apiKey) },
       update: {},
-      create: { userId: user.id, merchantId, name: "Demo key", prefix: demo.apiKey, keyHash: hashApiKey(demo.apiKey) },
+      create: {
+        userId: user.id,
+        merchantId,
+        name: "Demo key",
+        prefix: demo.apiKey,
+        keyHash: hashApiKey(demo.apiKey),
+      },
     });
   }
 }
 
-async function seedPayments(prisma: PrismaClient, merchantId: string, orderPrefix: string, count: number, seed: number) {
+async function seedPayments(
+  prisma: PrismaClient,
+  merchantId: string,
+  orderPrefix: string,
+  count: number,
+  seed: number,
+) {
   if ((await prisma.paymentTransaction.count({ where: { merchantId } })) > 0) return 0;
   const rand = random(seed);
   const units = await prisma.unit.findMany({ where: { merchantId }, orderBy: { name: "asc" } });
-  const gateways = await prisma.paymentGateway.findMany({ where: { merchantId }, orderBy: { code: "asc" } });
+  const gateways = await prisma.paymentGateway.findMany({
+    where: { merchantId },
+    orderBy: { code: "asc" },
+  });
 
   const customers = [];
   for (let i = 0; i < 30; i++) {
@@ -134,7 +188,8 @@ async function seedPayments(prisma: PrismaClient, merchantId: string, orderPrefi
     const minor = BigInt(Math.floor((1 + rand() * 499) * 10 ** exponent));
     const state = pickWeighted(rand, STATES);
     const captured = ["paid", "partially_refunded", "refunded"].includes(state) ? minor : 0n;
-    const refunded = state === "refunded" ? captured : state === "partially_refunded" ? captured / 4n : 0n;
+    const refunded =
+      state === "refunded" ? captured : state === "partially_refunded" ? captured / 4n : 0n;
     const createdAt = new Date(now - Math.floor(rand() * 90 * 24 * 3600 * 1000));
     rows.push({
       merchantId,
@@ -186,7 +241,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
 
   const demoPayments = await seedPayments(prisma, demo.id, "DS", 200, 20261121);
   const otherPayments = await seedPayments(prisma, other.id, "OS", 24, 7);
-  console.log(JSON.stringify({ level: "info", msg: `seed: Demo Store +${demoPayments} payments, Other Shop +${otherPayments} payments` }));
+  console.log(
+    JSON.stringify({
+      level: "info",
+      msg: `seed: Demo Store +${demoPayments} payments, Other Shop +${otherPayments} payments`,
+    }),
+  );
 }
 
 async function main() {

@@ -5,15 +5,18 @@
  * Also used by the end-to-end tests with COUNTERSIGN_DATA_DIR, EMBEDDED_PG_PORT, PORT and
  * COUNTERSIGN_RESET=1 (a fresh database each run).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { ROOT, migrate, provideDatabase, run } from "./db/database";
+import { migrate, provideDatabase, ROOT, run } from "./db/database";
 
-const log = (message: string) => console.log(JSON.stringify({ level: "info", time: new Date().toISOString(), msg: `start: ${message}` }));
+const log = (message: string) =>
+  console.log(
+    JSON.stringify({ level: "info", time: new Date().toISOString(), msg: `start: ${message}` }),
+  );
 
 const dataDir = process.env.COUNTERSIGN_DATA_DIR ?? ".data/postgres";
 const port = Number(process.env.PORT ?? 3000);
@@ -43,7 +46,9 @@ process.on("SIGTERM", () => void shutdown(0));
 async function nextAuthSecret(embedded: boolean): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   if (!embedded) {
-    throw new Error("NEXTAUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32)");
+    throw new Error(
+      "NEXTAUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32)",
+    );
   }
   const file = path.join(ROOT, ".data", "nextauth-secret");
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
@@ -86,7 +91,11 @@ async function main(): Promise<void> {
 
   const forceSeed = process.env.COUNTERSIGN_SEED === "1";
   if (forceSeed || (database.embedded && (await hasNoMerchants(database.url)))) {
-    log(forceSeed ? "COUNTERSIGN_SEED=1: loading the demo data" : "empty embedded database: loading the demo data");
+    log(
+      forceSeed
+        ? "COUNTERSIGN_SEED=1: loading the demo data"
+        : "empty embedded database: loading the demo data",
+    );
     await run("tsx", ["prisma/seed.ts"], env, { quiet: false });
   }
 

@@ -24,7 +24,12 @@ export function CursorPagination({
         {rowCount} {rowCount === 1 ? noun[0] : noun[1]} on page {state.pageNumber}
       </p>
       <div className="flex gap-2">
-        <Button variant="secondary" type="button" disabled={!state.hasPreviousPage || state.isPending} onClick={state.previousPage}>
+        <Button
+          variant="secondary"
+          type="button"
+          disabled={!state.hasPreviousPage || state.isPending}
+          onClick={state.previousPage}
+        >
           Previous page
         </Button>
         <Button

@@ -41,7 +41,16 @@ export type DataTableProps<TData> = {
   pending?: boolean;
 };
 
-export function DataTable<TData>({ columns, data, caption, getRowId, sorting = [], onSortingChange, empty, pending = false }: DataTableProps<TData>) {
+export function DataTable<TData>({
+  columns,
+  data,
+  caption,
+  getRowId,
+  sorting = [],
+  onSortingChange,
+  empty,
+  pending = false,
+}: DataTableProps<TData>) {
   const table = useReactTable({
     data,
     columns,
@@ -57,7 +66,9 @@ export function DataTable<TData>({ columns, data, caption, getRowId, sorting = [
   const rows = table.getRowModel().rows;
 
   return (
-    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`}>
+    <div
+      className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${pending ? "opacity-60" : ""}`}
+    >
       <table aria-busy={pending} className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
@@ -67,12 +78,22 @@ export function DataTable<TData>({ columns, data, caption, getRowId, sorting = [
                 const { column } = header;
                 const meta = column.columnDef.meta;
                 const sorted = column.getIsSorted();
-                const label = header.isPlaceholder ? null : flexRender(column.columnDef.header, header.getContext());
+                const label = header.isPlaceholder
+                  ? null
+                  : flexRender(column.columnDef.header, header.getContext());
                 return (
                   <th
                     key={header.id}
                     scope="col"
-                    aria-sort={column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                    aria-sort={
+                      column.getCanSort()
+                        ? sorted === "asc"
+                          ? "ascending"
+                          : sorted === "desc"
+                            ? "descending"
+                            : "none"
+                        : undefined
+                    }
                     className={`px-4 py-2 font-medium whitespace-nowrap text-slate-600 ${meta?.align === "right" ? "text-right" : "text-left"} ${meta?.className ?? ""}`}
                   >
                     {column.getCanSort() ? (
@@ -100,7 +121,11 @@ export function DataTable<TData>({ columns, data, caption, getRowId, sorting = [
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={row.id} data-row-id={getRowId ? row.id : undefined} className="hover:bg-slate-50">
+              <tr
+                key={row.id}
+                data-row-id={getRowId ? row.id : undefined}
+                className="hover:bg-slate-50"
+              >
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta;
                   return (
@@ -123,7 +148,10 @@ export function DataTable<TData>({ columns, data, caption, getRowId, sorting = [
 
 function SortIndicator({ direction }: { direction: false | "asc" | "desc" }) {
   return (
-    <span aria-hidden="true" className={`text-xs ${direction ? "text-slate-900" : "text-slate-300"}`}>
+    <span
+      aria-hidden="true"
+      className={`text-xs ${direction ? "text-slate-900" : "text-slate-300"}`}
+    >
       {direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}
     </span>
   );

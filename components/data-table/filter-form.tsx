@@ -3,7 +3,11 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { FILTER_FULL_ROW_CLASSES, FILTER_GRID_CLASSES, type FilterRowBreakpoint } from "./filter-grid";
+import {
+  FILTER_FULL_ROW_CLASSES,
+  FILTER_GRID_CLASSES,
+  type FilterRowBreakpoint,
+} from "./filter-grid";
 import type { FilterFormState } from "./use-filter-form";
 
 /**
@@ -23,14 +27,24 @@ export function FilterForm({
   children: ReactNode;
 }) {
   return (
-    <form method="get" role="search" aria-label={label} onSubmit={form.onSubmit} className={FILTER_GRID_CLASSES[wideAt]}>
+    <form
+      method="get"
+      role="search"
+      aria-label={label}
+      onSubmit={form.onSubmit}
+      className={FILTER_GRID_CLASSES[wideAt]}
+    >
       {children}
       <div className={`flex items-center gap-3 ${FILTER_FULL_ROW_CLASSES[wideAt]}`}>
         <Button type="submit" variant="secondary" disabled={form.isPending}>
           Apply
         </Button>
         {form.clear && (
-          <Link href={form.clear.href} onClick={form.clear.onClick} className="text-sm text-indigo-700 underline">
+          <Link
+            href={form.clear.href}
+            onClick={form.clear.onClick}
+            className="text-sm text-indigo-700 underline"
+          >
             Clear filters
           </Link>
         )}
@@ -44,7 +58,15 @@ export function FilterForm({
   );
 }
 
-export function FilterField({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+export function FilterField({
+  label,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
@@ -101,10 +123,24 @@ export function DateRangeFields({ form }: { form: FilterFormState<"from" | "to">
   return (
     <>
       <FilterField label="From (UTC)" htmlFor="filter-from">
-        <Input id="filter-from" name="from" type="date" value={from} max={to || undefined} onChange={form.onInput} />
+        <Input
+          id="filter-from"
+          name="from"
+          type="date"
+          value={from}
+          max={to || undefined}
+          onChange={form.onInput}
+        />
       </FilterField>
       <FilterField label="To (UTC)" htmlFor="filter-to">
-        <Input id="filter-to" name="to" type="date" value={to} min={from || undefined} onChange={form.onInput} />
+        <Input
+          id="filter-to"
+          name="to"
+          type="date"
+          value={to}
+          min={from || undefined}
+          onChange={form.onInput}
+        />
       </FilterField>
     </>
   );

@@ -9,7 +9,8 @@ export type FilterRowBreakpoint = "xl" | "2xl";
 
 export const FILTER_GRID_CLASSES: Record<FilterRowBreakpoint, string> = {
   xl: "grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6",
-  "2xl": "grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6",
+  "2xl":
+    "grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6",
 };
 
 /** For a row that spans the whole grid, such as the Apply button's. */

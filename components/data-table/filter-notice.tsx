@@ -13,7 +13,10 @@ export function FilterNotice({
 }) {
   if (ignored.length === 0 && !cursorRejected) return null;
   return (
-    <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <div
+      role="status"
+      className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       <p className="font-medium">Some of the address could not be used:</p>
       <ul className="mt-1 list-disc pl-5">
         {ignored.map((param) => (

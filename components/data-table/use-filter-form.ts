@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ChangeEvent, type FormEvent, type MouseEvent } from "react";
+import { type ChangeEvent, type FormEvent, type MouseEvent, useState } from "react";
 import type { TableUrlState } from "./use-table-url-state";
 
 export function hasActiveFilters(values: Readonly<Record<string, string>>): boolean {
@@ -47,7 +47,8 @@ export function useFilterForm<Key extends string>({
 
   function onClear(event: MouseEvent<HTMLAnchorElement>) {
     // A modified or middle click opens the link as the browser would.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
     event.preventDefault();
     setValues(Object.fromEntries(keys.map((key) => [key, ""])) as Record<Key, string>);
     urlState.setParams(cleared);
@@ -67,7 +68,9 @@ export function useFilterForm<Key extends string>({
       event.preventDefault();
       urlState.setParams(values);
     },
-    clear: hasActiveFilters(applied) ? { href: urlState.hrefWith(cleared), onClick: onClear } : null,
+    clear: hasActiveFilters(applied)
+      ? { href: urlState.hrefWith(cleared), onClick: onClear }
+      : null,
     isPending: urlState.isPending,
   };
 }

@@ -45,7 +45,11 @@ export type TableUrlState = {
   previousPage: () => void;
 };
 
-export function useTableUrlState({ defaultSort }: { defaultSort?: { id: string; desc: boolean } } = {}): TableUrlState {
+export function useTableUrlState({
+  defaultSort,
+}: {
+  defaultSort?: { id: string; desc: boolean };
+} = {}): TableUrlState {
   const router = useRouter();
   const pathname = usePathname();
   const current = useSearchParams();
@@ -60,7 +64,10 @@ export function useTableUrlState({ defaultSort }: { defaultSort?: { id: string; 
     return query ? `${pathname}?${query}` : pathname;
   }
 
-  function hrefWith(updates: ParamUpdates, { keepPage = false }: { keepPage?: boolean } = {}): string {
+  function hrefWith(
+    updates: ParamUpdates,
+    { keepPage = false }: { keepPage?: boolean } = {},
+  ): string {
     const next = new URLSearchParams(current.toString());
     for (const [name, value] of Object.entries(updates)) {
       const text = typeof value === "string" ? value.trim() : value ? value.join(",") : "";
@@ -81,7 +88,13 @@ export function useTableUrlState({ defaultSort }: { defaultSort?: { id: string; 
   const sortParam = searchParams.get(SORT_PARAM);
   const dirParam = searchParams.get(DIR_PARAM);
   const sorting: SortingState = sortParam
-    ? [{ id: sortParam, desc: dirParam === "asc" ? false : dirParam === "desc" ? true : (defaultSort?.desc ?? true) }]
+    ? [
+        {
+          id: sortParam,
+          desc:
+            dirParam === "asc" ? false : dirParam === "desc" ? true : (defaultSort?.desc ?? true),
+        },
+      ]
     : defaultSort
       ? [defaultSort]
       : [];
@@ -94,7 +107,13 @@ export function useTableUrlState({ defaultSort }: { defaultSort?: { id: string; 
     sorting,
     setSorting: (next) => {
       const first = next[0];
-      navigate(hrefWith({ [SORT_PARAM]: first?.id, [DIR_PARAM]: first ? (first.desc ? "desc" : "asc") : null }), false);
+      navigate(
+        hrefWith({
+          [SORT_PARAM]: first?.id,
+          [DIR_PARAM]: first ? (first.desc ? "desc" : "asc") : null,
+        }),
+        false,
+      );
     },
     pageNumber: cursor ? earlier.length + 2 : 1,
     hasPreviousPage: cursor !== null,

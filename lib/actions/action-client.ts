@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Permission } from "@/lib/auth/permissions";
-import { can, principalFromSession, type Principal } from "@/lib/auth/principal";
 import { ApiError, type ErrorCode } from "@/lib/api/errors";
+import type { Permission } from "@/lib/auth/permissions";
+import { can, type Principal, principalFromSession } from "@/lib/auth/principal";
 import { logger } from "@/lib/log";
 
 /**
@@ -11,7 +11,10 @@ import { logger } from "@/lib/log";
  */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string> } };
+  | {
+      ok: false;
+      error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+    };
 
 export function action<S extends z.ZodType, T>(
   schema: S,
@@ -22,12 +25,17 @@ export function action<S extends z.ZodType, T>(
     try {
       const principal = await principalFromSession();
       if (!principal) return failure("unauthenticated", "Your session has ended. Sign in again.");
-      if (!can(principal, permission)) return failure("forbidden", `You do not have the '${permission}' permission.`);
+      if (!can(principal, permission))
+        return failure("forbidden", `You do not have the '${permission}' permission.`);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
-        for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-        return { ok: false, error: { code: "validation_error", message: Object.values(fieldErrors)[0], fieldErrors } };
+        for (const issue of parsed.error.issues)
+          fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+        return {
+          ok: false,
+          error: { code: "validation_error", message: Object.values(fieldErrors)[0], fieldErrors },
+        };
       }
       return { ok: true, data: await run(parsed.data, principal) };
     } catch (error) {

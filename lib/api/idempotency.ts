@@ -52,15 +52,26 @@ export function readIdempotencyKey(request: Request): string | null {
  * is part of it because keys are per merchant: a colleague reusing a key must not be handed another
  * person's result as if their own request had run.
  */
-export function requestFingerprint(input: { method: string; path: string; userId: string; body: string }): string {
-  return createHash("sha256").update(JSON.stringify([input.method.toUpperCase(), input.path, input.userId, input.body])).digest("hex");
+export function requestFingerprint(input: {
+  method: string;
+  path: string;
+  userId: string;
+  body: string;
+}): string {
+  return createHash("sha256")
+    .update(JSON.stringify([input.method.toUpperCase(), input.path, input.userId, input.body]))
+    .digest("hex");
 }
 
 /**
  * Runs `execute` at most once per key and request. `execute` must answer every failure with a
  * Response (not throw), so that a 4xx is stored like any other answer.
  */
-export async function withIdempotency(scope: IdempotencyScope, execute: () => Promise<Response>, log: typeof logger): Promise<Response> {
+export async function withIdempotency(
+  scope: IdempotencyScope,
+  execute: () => Promise<Response>,
+  log: typeof logger,
+): Promise<Response> {
   const claimedAt = await claimOrReplay(scope);
   if (claimedAt instanceof Response) {
     log.info({ idempotencyKey: scope.key, status: claimedAt.status }, "idempotent replay");
@@ -80,10 +91,23 @@ export async function withIdempotency(scope: IdempotencyScope, execute: () => Pr
   }
   try {
     const { count } = await prisma.apiIdempotencyKey.updateMany({
-      where: { merchantId: scope.merchantId, key: scope.key, createdAt: claimedAt, completedAt: null },
-      data: { responseStatus: response.status, responseBody: body === null ? Prisma.JsonNull : (body as Prisma.InputJsonValue), completedAt: new Date() },
+      where: {
+        merchantId: scope.merchantId,
+        key: scope.key,
+        createdAt: claimedAt,
+        completedAt: null,
+      },
+      data: {
+        responseStatus: response.status,
+        responseBody: body === null ? Prisma.JsonNull : (body as Prisma.InputJsonValue),
+        completedAt: new Date(),
+      },
     });
-    if (count === 0) log.warn({ idempotencyKey: scope.key }, "idempotency claim was taken over before the response was stored");
+    if (count === 0)
+      log.warn(
+        { idempotencyKey: scope.key },
+        "idempotency claim was taken over before the response was stored",
+      );
   } catch (error) {
     // The work is done; releasing now would let a retry do it twice. The claim stays until it is
     // abandoned (ABANDONED_AFTER_SECONDS), and retries meanwhile hear idempotency_in_progress.
@@ -110,7 +134,14 @@ async function claimOrReplay(scope: IdempotencyScope): Promise<Date | Response> 
       RETURNING created_at`;
     if (claimed[0]) return claimed[0].created_at;
 
-    const [existing] = await prisma.$queryRaw<{ request_hash: string; response_status: number | null; response_body: unknown; completed_at: Date | null }[]>`
+    const [existing] = await prisma.$queryRaw<
+      {
+        request_hash: string;
+        response_status: number | null;
+        response_body: unknown;
+        completed_at: Date | null;
+      }[]
+    >`
       SELECT request_hash, response_status, response_body, completed_at
       FROM api_idempotency_key
       WHERE merchant_id = ${merchantId}::uuid AND key = ${key}
@@ -124,20 +155,35 @@ async function claimOrReplay(scope: IdempotencyScope): Promise<Date | Response> 
       );
     }
     if (existing.completed_at === null || existing.response_status === null) {
-      throw new ApiError("idempotency_in_progress", `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`);
+      throw new ApiError(
+        "idempotency_in_progress",
+        `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`,
+      );
     }
     return Response.json(existing.response_body, {
       status: existing.response_status,
       headers: { [IDEMPOTENT_REPLAYED_HEADER]: "true" },
     });
   }
-  throw new ApiError("idempotency_in_progress", `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`);
+  throw new ApiError(
+    "idempotency_in_progress",
+    `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`,
+  );
 }
 
-async function release(scope: IdempotencyScope, claimedAt: Date, log: typeof logger): Promise<void> {
+async function release(
+  scope: IdempotencyScope,
+  claimedAt: Date,
+  log: typeof logger,
+): Promise<void> {
   try {
     await prisma.apiIdempotencyKey.deleteMany({
-      where: { merchantId: scope.merchantId, key: scope.key, createdAt: claimedAt, completedAt: null },
+      where: {
+        merchantId: scope.merchantId,
+        key: scope.key,
+        createdAt: claimedAt,
+        completedAt: null,
+      },
     });
   } catch (error) {
     // Not fatal: the claim counts as abandoned after ABANDONED_AFTER_SECONDS.
@@ -158,9 +204,13 @@ async function jsonBodyOf(response: Response): Promise<unknown> {
  * Deletes records older than `olderThanHours` (default: the TTL) and returns how many. Refuses
  * less than 24 hours: clients are promised a key is remembered at least that long.
  */
-export async function purgeExpiredIdempotencyKeys(olderThanHours = IDEMPOTENCY_KEY_TTL_HOURS): Promise<number> {
+export async function purgeExpiredIdempotencyKeys(
+  olderThanHours = IDEMPOTENCY_KEY_TTL_HOURS,
+): Promise<number> {
   if (!Number.isFinite(olderThanHours) || olderThanHours < MINIMUM_RETENTION_HOURS) {
-    throw new RangeError(`Idempotency keys are kept at least ${MINIMUM_RETENTION_HOURS} hours; got ${olderThanHours}.`);
+    throw new RangeError(
+      `Idempotency keys are kept at least ${MINIMUM_RETENTION_HOURS} hours; got ${olderThanHours}.`,
+    );
   }
   const { count } = await prisma.apiIdempotencyKey.deleteMany({
     where: { createdAt: { lt: new Date(Date.now() - olderThanHours * 3_600_000) } },

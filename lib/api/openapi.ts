@@ -1,4 +1,8 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type RouteConfig,
+} from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { OPERATION_REQUEST_STATES } from "@/lib/domain/operation-requests/lifecycle";
 import {
@@ -17,7 +21,11 @@ import {
   TransactionListResponseSchema,
 } from "@/lib/validation/transactions";
 import { ERROR_STATUS, type ErrorCode } from "./errors";
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_TTL_HOURS, IDEMPOTENT_REPLAYED_HEADER } from "./idempotency";
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_TTL_HOURS,
+  IDEMPOTENT_REPLAYED_HEADER,
+} from "./idempotency";
 
 /*
  * The OpenAPI 3.1 document of the public API, generated from the same zod schemas the route
@@ -32,14 +40,18 @@ const ErrorSchema = z
     error: z.object({
       code: z.enum(ERROR_CODES).describe("Stable: branch on this."),
       message: z.string().describe("For people; safe to show as is."),
-      details: z.unknown().optional().describe("For validation_error: [{ field, message }] per problem."),
+      details: z
+        .unknown()
+        .optional()
+        .describe("For validation_error: [{ field, message }] per problem."),
     }),
   })
   .meta({ id: "Error", description: "The one error shape every endpoint answers with." });
 
 /** What each code means, shown beside the status it comes with. */
 const ERROR_MEANINGS: Record<ErrorCode, string> = {
-  validation_error: "The input (path, query, body or a header) is invalid; `details` names each field.",
+  validation_error:
+    "The input (path, query, body or a header) is invalid; `details` names each field.",
   invalid_json: "The body is not valid JSON.",
   unauthenticated: "No valid API key or session.",
   forbidden: "The caller may not do this.",
@@ -62,9 +74,23 @@ const ERROR_MEANINGS: Record<ErrorCode, string> = {
 };
 
 const AUTH_ERRORS: ErrorCode[] = ["unauthenticated", "forbidden"];
-const JSON_BODY_ERRORS: ErrorCode[] = ["validation_error", "invalid_json", "payload_too_large", "unsupported_media_type"];
-const IDEMPOTENCY_ERRORS: ErrorCode[] = ["validation_error", "idempotency_in_progress", "idempotency_key_reuse"];
-const DECISION_ERRORS: ErrorCode[] = ["not_found", "invalid_state", "request_canceled", "request_expired"];
+const JSON_BODY_ERRORS: ErrorCode[] = [
+  "validation_error",
+  "invalid_json",
+  "payload_too_large",
+  "unsupported_media_type",
+];
+const IDEMPOTENCY_ERRORS: ErrorCode[] = [
+  "validation_error",
+  "idempotency_in_progress",
+  "idempotency_key_reuse",
+];
+const DECISION_ERRORS: ErrorCode[] = [
+  "not_found",
+  "invalid_state",
+  "request_canceled",
+  "request_expired",
+];
 
 /** One response per status, its schema narrowed to the codes this endpoint can answer with. */
 function errorResponses(codes: ErrorCode[]): RouteConfig["responses"] {
@@ -80,7 +106,11 @@ function errorResponses(codes: ErrorCode[]): RouteConfig["responses"] {
       content: {
         "application/json": {
           schema: z.object({
-            error: z.object({ code: z.enum(list as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
+            error: z.object({
+              code: z.enum(list as [ErrorCode, ...ErrorCode[]]),
+              message: z.string(),
+              details: z.unknown().optional(),
+            }),
           }),
         },
       },
@@ -105,23 +135,37 @@ const IdempotencyHeaders = z.object({
 });
 
 const ReplayedHeader = z.object({
-  [IDEMPOTENT_REPLAYED_HEADER]: z.literal("true").optional().describe(`Present when this is the stored answer to an earlier request with the same ${IDEMPOTENCY_KEY_HEADER}.`),
+  [IDEMPOTENT_REPLAYED_HEADER]: z
+    .literal("true")
+    .optional()
+    .describe(
+      `Present when this is the stored answer to an earlier request with the same ${IDEMPOTENCY_KEY_HEADER}.`,
+    ),
 });
 
 function json(schema: z.ZodType, description: string, headers?: z.ZodObject) {
-  return { description, ...(headers ? { headers } : {}), content: { "application/json": { schema } } };
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { "application/json": { schema } },
+  };
 }
 
-const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok"), ms: z.number() }).meta({ id: "Health" });
+const HealthSchema = z
+  .object({ status: z.literal("ok"), database: z.literal("ok"), ms: z.number() })
+  .meta({ id: "Health" });
 
-const OperationRequestPathParams = OperationRequestIdSchema.extend({ id: z.string().describe("The operation request's id (a UUID).") });
+const OperationRequestPathParams = OperationRequestIdSchema.extend({
+  id: z.string().describe("The operation request's id (a UUID)."),
+});
 
 function buildRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "An API key from Settings > API keys: `Authorization: Bearer <key>`. It acts as the user who created it.",
+    description:
+      "An API key from Settings > API keys: `Authorization: Bearer <key>`. It acts as the user who created it.",
   });
   registry.registerComponent("securitySchemes", "sessionCookie", {
     type: "apiKey",
@@ -146,7 +190,12 @@ function buildRegistry(): OpenAPIRegistry {
     summary: "This document",
     description: "The OpenAPI 3.1 description of the API. No authentication.",
     security: [],
-    responses: { 200: { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } } },
+    responses: {
+      200: {
+        description: "The OpenAPI document.",
+        content: { "application/json": { schema: { type: "object" } } },
+      },
+    },
   });
 
   registry.registerPath({
@@ -159,29 +208,47 @@ function buildRegistry(): OpenAPIRegistry {
       "Unknown query parameters are refused. Permission: `transactions.view`.",
     security: SIGNED_IN,
     request: { query: TransactionListQuerySchema },
-    responses: { 200: json(TransactionListResponseSchema, "One page."), ...errorResponses(["validation_error", ...AUTH_ERRORS]) },
+    responses: {
+      200: json(TransactionListResponseSchema, "One page."),
+      ...errorResponses(["validation_error", ...AUTH_ERRORS]),
+    },
   });
   registry.registerPath({
     method: "get",
     path: "/api/v1/transactions/{id}",
     tags: ["Transactions"],
     summary: "Get a payment",
-    description: "One transaction with its refunds/voids and audit trail. Permission: `transactions.view`.",
+    description:
+      "One transaction with its refunds/voids and audit trail. Permission: `transactions.view`.",
     security: SIGNED_IN,
     request: { params: TransactionIdParamsSchema },
-    responses: { 200: json(TransactionDetailResponseSchema, "The transaction."), ...errorResponses([...AUTH_ERRORS, "not_found"]) },
+    responses: {
+      200: json(TransactionDetailResponseSchema, "The transaction."),
+      ...errorResponses([...AUTH_ERRORS, "not_found"]),
+    },
   });
   registry.registerPath({
     method: "post",
     path: "/api/v1/sandbox/transactions",
     tags: ["Transactions"],
     summary: "Create a sandbox payment",
-    description: "Sandbox mode only: records a paid or authorized payment to try refunds and voids on. Permission: `sandbox.use`.",
+    description:
+      "Sandbox mode only: records a paid or authorized payment to try refunds and voids on. Permission: `sandbox.use`.",
     security: SIGNED_IN,
-    request: { body: { required: true, content: { "application/json": { schema: CreateSandboxTransactionSchema } } } },
+    request: {
+      body: {
+        required: true,
+        content: { "application/json": { schema: CreateSandboxTransactionSchema } },
+      },
+    },
     responses: {
       201: json(TransactionDetailResponseSchema, "The payment created."),
-      ...errorResponses([...JSON_BODY_ERRORS, ...AUTH_ERRORS, "not_found", "operation_not_allowed"]),
+      ...errorResponses([
+        ...JSON_BODY_ERRORS,
+        ...AUTH_ERRORS,
+        "not_found",
+        "operation_not_allowed",
+      ]),
     },
   });
 
@@ -224,17 +291,24 @@ function buildRegistry(): OpenAPIRegistry {
       "Permission: `operation_request.view`.",
     security: SIGNED_IN,
     request: { query: OperationRequestFilterSchema },
-    responses: { 200: json(OperationRequestListResponseSchema, "One page."), ...errorResponses(["validation_error", ...AUTH_ERRORS]) },
+    responses: {
+      200: json(OperationRequestListResponseSchema, "One page."),
+      ...errorResponses(["validation_error", ...AUTH_ERRORS]),
+    },
   });
   registry.registerPath({
     method: "get",
     path: "/api/v1/operation-requests/{id}",
     tags: ["Operation requests"],
     summary: "Get an operation request",
-    description: "One request with its whole history: state changes and gateway attempts, oldest first. Permission: `operation_request.view`.",
+    description:
+      "One request with its whole history: state changes and gateway attempts, oldest first. Permission: `operation_request.view`.",
     security: SIGNED_IN,
     request: { params: OperationRequestPathParams },
-    responses: { 200: json(OperationRequestDetailResponseSchema, "The request."), ...errorResponses([...AUTH_ERRORS, "not_found"]) },
+    responses: {
+      200: json(OperationRequestDetailResponseSchema, "The request."),
+      ...errorResponses([...AUTH_ERRORS, "not_found"]),
+    },
   });
 
   registry.registerPath({
@@ -253,7 +327,13 @@ function buildRegistry(): OpenAPIRegistry {
         description: "The event stream.",
         content: {
           "text/event-stream": {
-            schema: z.object({ id: z.string(), state: z.enum(OPERATION_REQUEST_STATES), at: z.iso.datetime() }).describe("The data of a `change` event."),
+            schema: z
+              .object({
+                id: z.string(),
+                state: z.enum(OPERATION_REQUEST_STATES),
+                at: z.iso.datetime(),
+              })
+              .describe("The data of a `change` event."),
           },
         },
       },
@@ -261,17 +341,25 @@ function buildRegistry(): OpenAPIRegistry {
     },
   });
 
-  const actions: { action: string; summary: string; description: string; body?: z.ZodType; errors: ErrorCode[] }[] = [
+  const actions: {
+    action: string;
+    summary: string;
+    description: string;
+    body?: z.ZodType;
+    errors: ErrorCode[];
+  }[] = [
     {
       action: "approve",
       summary: "Approve a request",
-      description: "The checker approves a pending request; it is then executed against the gateway before this answers.",
+      description:
+        "The checker approves a pending request; it is then executed against the gateway before this answers.",
       errors: DECISION_ERRORS,
     },
     {
       action: "reject",
       summary: "Reject a request",
-      description: "The checker rejects a pending request, giving a reason (at most 500 characters).",
+      description:
+        "The checker rejects a pending request, giving a reason (at most 500 characters).",
       body: RejectOperationSchema,
       errors: [...DECISION_ERRORS, ...JSON_BODY_ERRORS],
     },
@@ -284,7 +372,8 @@ function buildRegistry(): OpenAPIRegistry {
     {
       action: "retry",
       summary: "Retry a request",
-      description: "Executes a request in `manual_action_required` against the gateway again, before this answers.",
+      description:
+        "Executes a request in `manual_action_required` against the gateway again, before this answers.",
       errors: DECISION_ERRORS,
     },
   ];
@@ -299,10 +388,16 @@ function buildRegistry(): OpenAPIRegistry {
       request: {
         params: OperationRequestPathParams,
         headers: IdempotencyHeaders,
-        ...(body ? { body: { required: true, content: { "application/json": { schema: body } } } } : {}),
+        ...(body
+          ? { body: { required: true, content: { "application/json": { schema: body } } } }
+          : {}),
       },
       responses: {
-        200: json(OperationRequestDetailResponseSchema, "The request as it stands.", ReplayedHeader),
+        200: json(
+          OperationRequestDetailResponseSchema,
+          "The request as it stands.",
+          ReplayedHeader,
+        ),
         ...errorResponses([...errors, ...AUTH_ERRORS, ...IDEMPOTENCY_ERRORS]),
       },
     });
@@ -317,20 +412,26 @@ let cached: OpenApiDocument | undefined;
 /** The document, built once per process: it depends only on code. */
 export function openApiDocument(): OpenApiDocument {
   // ErrorSchema is listed on its own: each endpoint inlines a copy narrowed to its codes.
-  cached ??= new OpenApiGeneratorV31([...buildRegistry().definitions, { type: "schema", schema: ErrorSchema }]).generateDocument({
+  cached ??= new OpenApiGeneratorV31([
+    ...buildRegistry().definitions,
+    { type: "schema", schema: ErrorSchema },
+  ]).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "Countersign API",
       version: "1.0.0",
       description:
         "Payment operations: payments, and the refund/void requests a maker submits and the merchant's checker approves. " +
-        "Every error is `{ \"error\": { \"code\", \"message\", \"details\"? } }`; branch on `code`. " +
+        'Every error is `{ "error": { "code", "message", "details"? } }`; branch on `code`. ' +
         `Every POST takes an optional \`${IDEMPOTENCY_KEY_HEADER}\` header.`,
     },
     servers: [{ url: "/" }],
     security: SIGNED_IN,
     tags: [
-      { name: "Operation requests", description: "Refunds and voids, approved by the merchant's checker." },
+      {
+        name: "Operation requests",
+        description: "Refunds and voids, approved by the merchant's checker.",
+      },
       { name: "Transactions", description: "Payments and their refunds and voids." },
       { name: "System" },
     ],
@@ -350,9 +451,21 @@ export type ApiReferenceEndpoint = {
   summary: string;
   description: string;
   public: boolean;
-  parameters: { name: string; in: string; required: boolean; description: string | null; schema: unknown }[];
+  parameters: {
+    name: string;
+    in: string;
+    required: boolean;
+    description: string | null;
+    schema: unknown;
+  }[];
   requestBody: unknown;
-  responses: { status: string; description: string; mediaType: string | null; schema: unknown; errorCodes: string[] }[];
+  responses: {
+    status: string;
+    description: string;
+    mediaType: string | null;
+    schema: unknown;
+    errorCodes: string[];
+  }[];
 };
 
 export type ApiReference = {
@@ -383,21 +496,41 @@ export function apiReference(): ApiReference {
         public: Array.isArray(operation.security) && operation.security.length === 0,
         parameters: (operation.parameters ?? []).flatMap((parameter) =>
           "in" in parameter
-            ? [{ name: parameter.name, in: parameter.in, required: parameter.required ?? false, description: parameter.description ?? null, schema: withoutDescription(parameter.schema) }]
+            ? [
+                {
+                  name: parameter.name,
+                  in: parameter.in,
+                  required: parameter.required ?? false,
+                  description: parameter.description ?? null,
+                  schema: withoutDescription(parameter.schema),
+                },
+              ]
             : [],
         ),
-        requestBody: operation.requestBody && "content" in operation.requestBody ? (operation.requestBody.content["application/json"]?.schema ?? null) : null,
+        requestBody:
+          operation.requestBody && "content" in operation.requestBody
+            ? (operation.requestBody.content["application/json"]?.schema ?? null)
+            : null,
         responses: Object.entries(operation.responses ?? {}).map(([status, response]) => {
-          const content: Record<string, { schema?: unknown }> = ("content" in response ? response.content : undefined) ?? {};
+          const content: Record<string, { schema?: unknown }> =
+            ("content" in response ? response.content : undefined) ?? {};
           const mediaType = Object.keys(content)[0] ?? null;
           const schema = mediaType ? (content[mediaType].schema ?? null) : null;
-          return { status, description: "description" in response ? String(response.description) : "", mediaType, schema, errorCodes: errorCodesOf(schema) };
+          return {
+            status,
+            description: "description" in response ? String(response.description) : "",
+            mediaType,
+            schema,
+            errorCodes: errorCodesOf(schema),
+          };
         }),
       });
     }
   }
   const tags = document.tags ?? [];
-  const groups = [...new Set([...tags.map((tag) => tag.name), ...endpoints.map((endpoint) => endpoint.tag)])].map((tag) => ({
+  const groups = [
+    ...new Set([...tags.map((tag) => tag.name), ...endpoints.map((endpoint) => endpoint.tag)]),
+  ].map((tag) => ({
     tag,
     description: tags.find((known) => known.name === tag)?.description ?? null,
     endpoints: endpoints.filter((endpoint) => endpoint.tag === tag),
@@ -407,14 +540,23 @@ export function apiReference(): ApiReference {
     version: document.info.version,
     description: document.info.description ?? "",
     groups: groups.filter((group) => group.endpoints.length > 0),
-    schemas: Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => ({ name, schema })),
-    errorCodes: ERROR_CODES.map((code) => ({ code, status: ERROR_STATUS[code], meaning: ERROR_MEANINGS[code] })),
+    schemas: Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => ({
+      name,
+      schema,
+    })),
+    errorCodes: ERROR_CODES.map((code) => ({
+      code,
+      status: ERROR_STATUS[code],
+      meaning: ERROR_MEANINGS[code],
+    })),
   };
 }
 
 /** The `error.code` enum of an error response's schema, as errorResponses() writes it. */
 function errorCodesOf(schema: unknown): string[] {
-  const code = (schema as { properties?: { error?: { properties?: { code?: { enum?: unknown } } } } } | null)?.properties?.error?.properties?.code;
+  const code = (
+    schema as { properties?: { error?: { properties?: { code?: { enum?: unknown } } } } } | null
+  )?.properties?.error?.properties?.code;
   return Array.isArray(code?.enum) ? code.enum.map(String) : [];
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { authenticateRequest, can, type Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/permissions";
+import { authenticateRequest, can, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log";
 import { ApiError, type ErrorBody } from "./errors";
 import { readIdempotencyKey, requestFingerprint, withIdempotency } from "./idempotency";
@@ -39,7 +39,9 @@ type Context<Q, B, P> = {
   log: typeof logger;
 };
 
-export type HandlerResult<O> = { status?: number; body: O; headers?: Record<string, string> } | Response;
+export type HandlerResult<O> =
+  | { status?: number; body: O; headers?: Record<string, string> }
+  | Response;
 
 const DEFAULT_MAX_BODY = 64 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -49,11 +51,23 @@ export function apiRoute<
   B extends z.ZodType = z.ZodUndefined,
   P extends z.ZodType = z.ZodUndefined,
   O extends z.ZodType = z.ZodUnknown,
->(config: Config<Q, B, P, O>, handler: (context: Context<z.output<Q>, z.output<B>, z.output<P>>) => Promise<HandlerResult<z.input<O>>>) {
-  return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+>(
+  config: Config<Q, B, P, O>,
+  handler: (
+    context: Context<z.output<Q>, z.output<B>, z.output<P>>,
+  ) => Promise<HandlerResult<z.input<O>>>,
+) {
+  return async (
+    request: Request,
+    routeContext: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     const incomingId = request.headers.get("x-request-id");
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
-    const log = logger.child({ requestId, method: request.method, path: new URL(request.url).pathname });
+    const log = logger.child({
+      requestId,
+      method: request.method,
+      path: new URL(request.url).pathname,
+    });
     const started = performance.now();
     let response: Response;
     try {
@@ -70,7 +84,10 @@ export function apiRoute<
       const principal = config.permission === "public" ? null : await authenticateRequest(request);
       if (config.permission !== "public") {
         if (!principal) {
-          throw new ApiError("unauthenticated", "Sign in, or send an API key as 'Authorization: Bearer <key>'.");
+          throw new ApiError(
+            "unauthenticated",
+            "Sign in, or send an API key as 'Authorization: Bearer <key>'.",
+          );
         }
         if (config.permission !== "authenticated" && !can(principal, config.permission)) {
           throw new ApiError("forbidden", `You do not have the '${config.permission}' permission.`);
@@ -78,21 +95,42 @@ export function apiRoute<
       }
       const idempotencyKey = config.idempotent && principal ? readIdempotencyKey(request) : null;
       const params = parse(config.params, await routeContext.params, "path");
-      const query = parse(config.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      const query = parse(
+        config.query,
+        Object.fromEntries(new URL(request.url).searchParams),
+        "query",
+      );
       const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY;
-      const rawBody = config.body ? await readJsonText(request, maxBytes) : config.idempotent ? await readText(request, maxBytes) : undefined;
+      const rawBody = config.body
+        ? await readJsonText(request, maxBytes)
+        : config.idempotent
+          ? await readText(request, maxBytes)
+          : undefined;
       const body = config.body ? parse(config.body, parseJson(rawBody ?? ""), "body") : undefined;
       if (idempotencyKey === null || !principal) return respond(principal, params, query, body);
-      const fingerprint = requestFingerprint({ method: request.method, path: new URL(request.url).pathname, userId: principal.userId, body: rawBody ?? "" });
+      const fingerprint = requestFingerprint({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        userId: principal.userId,
+        body: rawBody ?? "",
+      });
       // Failures become responses inside, so that a 4xx is remembered like any other answer.
       return withIdempotency(
         { merchantId: principal.merchantId, key: idempotencyKey, fingerprint },
-        () => respond(principal, params, query, body).catch((error: unknown) => errorResponse(error, log)),
+        () =>
+          respond(principal, params, query, body).catch((error: unknown) =>
+            errorResponse(error, log),
+          ),
         log,
       );
     }
 
-    async function respond(principal: Principal | null, params: unknown, query: unknown, body: unknown): Promise<Response> {
+    async function respond(
+      principal: Principal | null,
+      params: unknown,
+      query: unknown,
+      body: unknown,
+    ): Promise<Response> {
       const result = await handler({
         request,
         requestId,
@@ -103,7 +141,9 @@ export function apiRoute<
         log: log.child({ userId: principal?.userId }),
       });
       if (result instanceof Response) return result;
-      const output = config.output ? config.output.safeParse(result.body) : { success: true as const, data: result.body };
+      const output = config.output
+        ? config.output.safeParse(result.body)
+        : { success: true as const, data: result.body };
       if (!output.success) {
         log.error({ issues: output.error.issues }, "response failed its own schema");
         throw new Error("response failed its own schema");
@@ -113,7 +153,11 @@ export function apiRoute<
   };
 }
 
-function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: "path" | "query" | "body") {
+function parse<S extends z.ZodType | undefined>(
+  schema: S,
+  value: unknown,
+  where: "path" | "query" | "body",
+) {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -122,7 +166,11 @@ function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where
       message: issue.message,
     }));
     const first = details[0];
-    throw new ApiError("validation_error", `Invalid ${where}: ${first.field === where ? "" : `${first.field}: `}${first.message}`, details);
+    throw new ApiError(
+      "validation_error",
+      `Invalid ${where}: ${first.field === where ? "" : `${first.field}: `}${first.message}`,
+      details,
+    );
   }
   return result.data;
 }
@@ -130,7 +178,10 @@ function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where
 async function readJsonText(request: Request, maxBytes: number): Promise<string> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ApiError("unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
+    throw new ApiError(
+      "unsupported_media_type",
+      "Send the body as JSON with 'Content-Type: application/json'.",
+    );
   }
   return readText(request, maxBytes);
 }
@@ -152,25 +203,42 @@ function parseJson(text: string): unknown {
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError("payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  return new ApiError(
+    "payload_too_large",
+    `The body is larger than ${Math.round(maxBytes / 1024)} KB.`,
+  );
 }
 
 export function errorResponse(error: unknown, log: typeof logger = logger): Response {
   if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, "database unavailable");
-    return Response.json(new ApiError("service_unavailable", "The database is not reachable right now. Try again shortly.").toBody(), {
-      status: 503,
-      headers: { "retry-after": "5" },
-    });
+    return Response.json(
+      new ApiError(
+        "service_unavailable",
+        "The database is not reachable right now. Try again shortly.",
+      ).toBody(),
+      {
+        status: 503,
+        headers: { "retry-after": "5" },
+      },
+    );
   }
   log.error({ err: error }, "unexpected error");
-  const body: ErrorBody = { error: { code: "internal_error", message: "Something went wrong on our side. Try again; if it persists, quote the x-request-id header." } };
+  const body: ErrorBody = {
+    error: {
+      code: "internal_error",
+      message:
+        "Something went wrong on our side. Try again; if it persists, quote the x-request-id header.",
+    },
+  };
   return Response.json(body, { status: 500 });
 }
 
 /** The database is down or unreachable: the client may retry, so 503 rather than 500. */
 function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { cause?: unknown })?.cause ?? "")}`;
-  return /DatabaseNotReachable|ECONNREFUSED|ECONNRESET|P1001|P1017|Can't reach database|Connection terminated/i.test(text);
+  return /DatabaseNotReachable|ECONNREFUSED|ECONNRESET|P1001|P1017|Can't reach database|Connection terminated/i.test(
+    text,
+  );
 }

@@ -1,13 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 import { logger } from "@/lib/log";
+import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 
 const SESSION_HOURS = 8;
 
 // next-auth ships CommonJS: bundlers (Next, Vitest) unwrap its default export, plain Node ESM (tsx
 // scripts such as the benchmarks) hands us the module object instead.
-const CredentialsProvider = (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
+const CredentialsProvider =
+  (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
@@ -23,7 +24,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
@@ -31,7 +35,13 @@ export const authOptions: NextAuthOptions = {
         try {
           const user = await verifyCredentials(email, password, clientAddress(request?.headers));
           if (!user) return null;
-          return { id: user.id, email: user.email, name: user.name, merchantId: user.merchantId, role: user.role };
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            merchantId: user.merchantId,
+            role: user.role,
+          };
         } catch (error) {
           // next-auth passes a thrown message to the sign-in form; only our own words may go there.
           if (error instanceof SignInLockedError) throw new Error(error.message);

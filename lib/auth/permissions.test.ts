@@ -1,11 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, hasPermission, isRole, permissionsFor, type Permission, type Role } from "./permissions";
+import {
+  hasPermission,
+  isRole,
+  PERMISSIONS,
+  type Permission,
+  permissionsFor,
+  ROLES,
+  type Role,
+} from "./permissions";
 
 // The whole matrix, written out so that any change to who may do what shows up here.
 const EXPECTED: Record<Role, Permission[]> = {
-  owner: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view", "sandbox.use"],
-  admin: ["transactions.view", "refund", "void", "operation_request.view", "plugin.manage", "gateway.manage", "api_keys.manage", "audit.view", "sandbox.use"],
-  maker: ["transactions.view", "refund", "void", "operation_request.view", "api_keys.manage", "sandbox.use"],
+  owner: [
+    "transactions.view",
+    "refund",
+    "void",
+    "operation_request.view",
+    "plugin.manage",
+    "gateway.manage",
+    "api_keys.manage",
+    "audit.view",
+    "sandbox.use",
+  ],
+  admin: [
+    "transactions.view",
+    "refund",
+    "void",
+    "operation_request.view",
+    "plugin.manage",
+    "gateway.manage",
+    "api_keys.manage",
+    "audit.view",
+    "sandbox.use",
+  ],
+  maker: [
+    "transactions.view",
+    "refund",
+    "void",
+    "operation_request.view",
+    "api_keys.manage",
+    "sandbox.use",
+  ],
   viewer: ["transactions.view", "operation_request.view", "api_keys.manage"],
 };
 

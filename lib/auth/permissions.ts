@@ -42,7 +42,11 @@ export function permissionsFor(role: Role, capabilities: Capabilities = {}): Per
   return PERMISSIONS.filter((permission) => granted.has(permission));
 }
 
-export function hasPermission(role: Role, permission: Permission, capabilities: Capabilities = {}): boolean {
+export function hasPermission(
+  role: Role,
+  permission: Permission,
+  capabilities: Capabilities = {},
+): boolean {
   return permission === "operation_request.approve"
     ? capabilities.checker === true
     : ROLE_PERMISSIONS[role].has(permission);

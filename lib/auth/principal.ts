@@ -1,10 +1,17 @@
 import { Prisma } from "@prisma/client";
 import { getServerSession } from "next-auth";
 import { prisma } from "@/lib/db";
+import type { Actor } from "@/lib/services/audit/record-audit-event";
 import { hashApiKey } from "./api-keys";
 import { authOptions } from "./options";
-import { type Capabilities, type Permission, type Role, hasPermission, isRole, permissionsFor } from "./permissions";
-import type { Actor } from "@/lib/services/audit/record-audit-event";
+import {
+  type Capabilities,
+  hasPermission,
+  isRole,
+  type Permission,
+  permissionsFor,
+  type Role,
+} from "./permissions";
 
 /** Who is acting, for which merchant, with what permissions: loaded fresh on every request. */
 export type Principal = {
@@ -61,7 +68,11 @@ function toPrincipal(row: PrincipalRow | undefined, via: Principal["via"]): Prin
   };
 }
 
-async function loadPrincipal(userId: string, merchantId: string, via: Principal["via"]): Promise<Principal | null> {
+async function loadPrincipal(
+  userId: string,
+  merchantId: string,
+  via: Principal["via"],
+): Promise<Principal | null> {
   const [row] = await prisma.$queryRaw<PrincipalRow[]>`
     ${PRINCIPAL_SELECT}, NULL::uuid AS api_key_id, NULL::timestamptz AS last_used_at
     FROM membership m ${PRINCIPAL_JOINS}
@@ -89,8 +100,13 @@ export async function principalFromApiKey(authorization: string): Promise<Princi
     WHERE k.key_hash = ${hashApiKey(key)} AND k.revoked_at IS NULL`;
   // Last use is informational, to the minute: one write a minute per key, not one per request,
   // and not awaited.
-  if (row?.api_key_id && (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS)) {
-    void prisma.apiKey.updateMany({ where: { id: row.api_key_id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  if (
+    row?.api_key_id &&
+    (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS)
+  ) {
+    void prisma.apiKey
+      .updateMany({ where: { id: row.api_key_id }, data: { lastUsedAt: new Date() } })
+      .catch(() => {});
   }
   return toPrincipal(row, "api_key");
 }

@@ -1,6 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
 import type { Permission } from "./permissions";
-import { can, principalFromSession, type Principal } from "./principal";
+import { can, type Principal, principalFromSession } from "./principal";
 
 /** Pages: the signed-in principal, or a redirect to the sign-in page. */
 export async function requirePrincipal(): Promise<Principal> {

@@ -1,6 +1,6 @@
 import { Resend } from "resend";
 import { prisma, type Tx } from "@/lib/db";
-import { QUEUES, getRunningBoss } from "@/lib/jobs/boss";
+import { getRunningBoss, QUEUES } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
 import { isUuid } from "@/lib/validation/ids";
 
@@ -47,12 +47,19 @@ function resendApiKey(): string | null {
  * deployment (only in development, tests, or a production build running as the sandbox demo).
  */
 export function isMailboxEnabled(): boolean {
-  return !resendApiKey() && (process.env.NODE_ENV !== "production" || process.env.SANDBOX_MODE === "true");
+  return (
+    !resendApiKey() &&
+    (process.env.NODE_ENV !== "production" || process.env.SANDBOX_MODE === "true")
+  );
 }
 
 /** Addresses are compared case-insensitively everywhere (as users' emails are), so store them so. */
 function normalizeAddresses(addresses: readonly string[]): string[] {
-  return [...new Set(addresses.map((address) => address.trim().toLowerCase()).filter((address) => address !== ""))];
+  return [
+    ...new Set(
+      addresses.map((address) => address.trim().toLowerCase()).filter((address) => address !== ""),
+    ),
+  ];
 }
 
 /**
@@ -61,7 +68,8 @@ function normalizeAddresses(addresses: readonly string[]): string[] {
  */
 export async function queueEmail(tx: Tx, email: OutboxEmail): Promise<string> {
   const to = normalizeAddresses(email.to);
-  if (to.length === 0) throw new Error(`queueEmail(${email.kind}): an email needs at least one recipient.`);
+  if (to.length === 0)
+    throw new Error(`queueEmail(${email.kind}): an email needs at least one recipient.`);
   const bcc = normalizeAddresses(email.bcc ?? []).filter((address) => !to.includes(address));
   const row = await tx.emailOutbox.create({
     data: {
@@ -89,16 +97,36 @@ export function kickEmailDelivery(ids: string[]): void {
   if (!boss) return;
   for (const id of ids) {
     try {
-      boss.send(QUEUES.emailDeliver.name, { id }).catch((error: unknown) => logger.warn({ err: error, emailId: id }, "email: could not enqueue delivery; the sweeper will send it"));
+      boss
+        .send(QUEUES.emailDeliver.name, { id })
+        .catch((error: unknown) =>
+          logger.warn(
+            { err: error, emailId: id },
+            "email: could not enqueue delivery; the sweeper will send it",
+          ),
+        );
     } catch (error) {
-      logger.warn({ err: error, emailId: id }, "email: could not enqueue delivery; the sweeper will send it");
+      logger.warn(
+        { err: error, emailId: id },
+        "email: could not enqueue delivery; the sweeper will send it",
+      );
     }
   }
 }
 
-type ClaimedEmail = { id: string; to: string[]; bcc: string[]; subject: string; text: string; html: string; attempts: number };
+type ClaimedEmail = {
+  id: string;
+  to: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+};
 
-type SendOutcome = { ok: true; providerId: string } | { ok: false; error: string; permanent: boolean };
+type SendOutcome =
+  | { ok: true; providerId: string }
+  | { ok: false; error: string; permanent: boolean };
 
 /**
  * Delivers one outbox row if it is still pending and nobody else is delivering it.
@@ -126,14 +154,21 @@ export async function deliverOutboxEmail(id: string): Promise<DeliveryResult> {
       const outcome = await send(email);
       const attempts = email.attempts + 1;
       if (outcome.ok) {
-        await tx.emailOutbox.update({ where: { id }, data: { status: "sent", attempts, providerId: outcome.providerId, sentAt: new Date() } });
+        await tx.emailOutbox.update({
+          where: { id },
+          data: { status: "sent", attempts, providerId: outcome.providerId, sentAt: new Date() },
+        });
         log.info({ providerId: outcome.providerId, attempts }, "email sent");
         return "sent";
       }
       const giveUp = outcome.permanent || attempts >= MAX_ATTEMPTS;
       await tx.emailOutbox.update({
         where: { id },
-        data: { status: giveUp ? "failed" : "pending", attempts, lastError: outcome.error.slice(0, MAX_ERROR_LENGTH) },
+        data: {
+          status: giveUp ? "failed" : "pending",
+          attempts,
+          lastError: outcome.error.slice(0, MAX_ERROR_LENGTH),
+        },
       });
       if (giveUp) log.error({ attempts, error: outcome.error }, "email failed; giving up");
       else log.warn({ attempts, error: outcome.error }, "email failed; will retry");
@@ -164,12 +199,25 @@ async function send(email: ClaimedEmail): Promise<SendOutcome> {
     );
     if (error) {
       const status = error.statusCode ?? null;
-      return { ok: false, error: `${error.name}${status ? ` (${status})` : ""}: ${error.message}`, permanent: status !== null && PERMANENT_STATUS.has(status) };
+      return {
+        ok: false,
+        error: `${error.name}${status ? ` (${status})` : ""}: ${error.message}`,
+        permanent: status !== null && PERMANENT_STATUS.has(status),
+      };
     }
-    if (!data?.id) return { ok: false, error: "Resend accepted the request but returned no email id", permanent: false };
+    if (!data?.id)
+      return {
+        ok: false,
+        error: "Resend accepted the request but returned no email id",
+        permanent: false,
+      };
     return { ok: true, providerId: data.id };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
+    return {
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      permanent: false,
+    };
   }
 }
 

@@ -26,7 +26,9 @@ function visibleText(html: string): string {
 
 describe("escapeHtml", () => {
   it("escapes the five characters that matter in text and attributes", () => {
-    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
+    );
   });
 
   it("leaves ordinary text alone", () => {
@@ -42,7 +44,12 @@ describe("formatUtcMinute", () => {
 });
 
 describe("operationDoneEmail", () => {
-  const base = { amount: "12.500 KWD", orderNo: "A-1001", merchantName: "Souq Ltd", customerName: "Fatima" };
+  const base = {
+    amount: "12.500 KWD",
+    orderNo: "A-1001",
+    merchantName: "Souq Ltd",
+    customerName: "Fatima",
+  };
 
   it("tells the customer their refund was processed", () => {
     const email = operationDoneEmail({ ...base, operation: "refund" });
@@ -56,8 +63,12 @@ describe("operationDoneEmail", () => {
   it("tells the customer their payment was voided", () => {
     const email = operationDoneEmail({ ...base, operation: "void" });
     expect(email.subject).toBe("Souq Ltd: your payment for order A-1001 was cancelled");
-    expect(email.text).toContain("Souq Ltd has cancelled (voided) your payment of 12.500 KWD for order A-1001");
-    expect(visibleText(email.html)).toContain("Souq Ltd has cancelled (voided) your payment of 12.500 KWD for order A-1001");
+    expect(email.text).toContain(
+      "Souq Ltd has cancelled (voided) your payment of 12.500 KWD for order A-1001",
+    );
+    expect(visibleText(email.html)).toContain(
+      "Souq Ltd has cancelled (voided) your payment of 12.500 KWD for order A-1001",
+    );
     expect(email.text).not.toMatch(/refund/i);
   });
 
@@ -70,7 +81,13 @@ describe("operationDoneEmail", () => {
   });
 
   it("escapes every interpolated value in the HTML but keeps the plain text literal", () => {
-    const email = operationDoneEmail({ operation: "refund", amount: HOSTILE, orderNo: HOSTILE, merchantName: HOSTILE, customerName: HOSTILE });
+    const email = operationDoneEmail({
+      operation: "refund",
+      amount: HOSTILE,
+      orderNo: HOSTILE,
+      merchantName: HOSTILE,
+      customerName: HOSTILE,
+    });
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain(HOSTILE_ESCAPED);
     expect(email.text).toContain(HOSTILE);
@@ -78,7 +95,13 @@ describe("operationDoneEmail", () => {
 });
 
 describe("operationRejectedEmail", () => {
-  const input = { operation: "refund" as const, amount: "5.000 KWD", orderNo: "A-7", reason: "Customer already got store credit.", checkerName: "Omar" };
+  const input = {
+    operation: "refund" as const,
+    amount: "5.000 KWD",
+    orderNo: "A-7",
+    reason: "Customer already got store credit.",
+    checkerName: "Omar",
+  };
 
   it("tells the maker who rejected what, and why", () => {
     const email = operationRejectedEmail(input);
@@ -97,11 +120,17 @@ describe("operationRejectedEmail", () => {
   });
 
   it("names a void as a void", () => {
-    expect(operationRejectedEmail({ ...input, operation: "void" }).subject).toBe("Void request for order A-7 was rejected");
+    expect(operationRejectedEmail({ ...input, operation: "void" }).subject).toBe(
+      "Void request for order A-7 was rejected",
+    );
   });
 
   it("keeps a multi-line reason intact in the body and out of the subject", () => {
-    const email = operationRejectedEmail({ ...input, orderNo: "A-7\r\nBcc: x@evil.test", reason: "Line one\nLine two" });
+    const email = operationRejectedEmail({
+      ...input,
+      orderNo: "A-7\r\nBcc: x@evil.test",
+      reason: "Line one\nLine two",
+    });
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.text).toContain("Line one\nLine two");
     expect(email.html).toContain("Line one\nLine two");
@@ -137,7 +166,11 @@ describe("manualActionRequiredEmail", () => {
   });
 
   it("escapes the gateway's message and the link", () => {
-    const email = manualActionRequiredEmail({ ...input, failureMessage: HOSTILE, link: "https://x.example/?a=1&b=2" });
+    const email = manualActionRequiredEmail({
+      ...input,
+      failureMessage: HOSTILE,
+      link: "https://x.example/?a=1&b=2",
+    });
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain(HOSTILE_ESCAPED);
     expect(email.html).toContain('href="https://x.example/?a=1&amp;b=2"');
@@ -151,7 +184,13 @@ describe("manualActionRequiredEmail", () => {
 });
 
 describe("newPendingRequestEmail", () => {
-  const input = { operation: "refund" as const, amount: "1,250.000 KWD", orderNo: "A-9", makerName: "Sara", link: "http://localhost:3000/operation-requests/9" };
+  const input = {
+    operation: "refund" as const,
+    amount: "1,250.000 KWD",
+    orderNo: "A-9",
+    makerName: "Sara",
+    link: "http://localhost:3000/operation-requests/9",
+  };
 
   it("asks the checker to review, with a link", () => {
     const email = newPendingRequestEmail(input);
@@ -170,7 +209,10 @@ describe("newPendingRequestEmail", () => {
   });
 
   it("cannot break out of the href attribute", () => {
-    const email = newPendingRequestEmail({ ...input, link: 'https://x.example/" onmouseover="alert(1)' });
+    const email = newPendingRequestEmail({
+      ...input,
+      link: 'https://x.example/" onmouseover="alert(1)',
+    });
     expect(email.html).not.toContain('" onmouseover="');
   });
 });

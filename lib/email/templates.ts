@@ -21,7 +21,13 @@ class SafeHtml {
 
 type HtmlValue = SafeHtml | string | number | null | undefined | readonly HtmlValue[];
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => ENTITIES[character]);
@@ -36,7 +42,12 @@ function render(value: HtmlValue): string {
 
 /** A template literal whose interpolations are escaped unless they are SafeHtml themselves. */
 function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]) : ""), ""));
+  return new SafeHtml(
+    strings.reduce(
+      (out, part, index) => out + part + (index < values.length ? render(values[index]) : ""),
+      "",
+    ),
+  );
 }
 
 /** Subjects are one line: a stray newline in a value must not break the header. */
@@ -47,7 +58,13 @@ function oneLine(value: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Layout
 
-const COLORS = { text: "#0f172a", muted: "#475569", border: "#e2e8f0", page: "#f8fafc", accent: "#4f46e5" };
+const COLORS = {
+  text: "#0f172a",
+  muted: "#475569",
+  border: "#e2e8f0",
+  page: "#f8fafc",
+  accent: "#4f46e5",
+};
 
 type Fact = { label: string; value: string };
 
@@ -123,7 +140,19 @@ function layout({ preview, heading, blocks, facts, action, footer }: Layout): st
 `.value;
 }
 
-function plainText({ greeting, paragraphs, facts, action, footer }: { greeting?: string; paragraphs: string[]; facts: Fact[]; action?: { label: string; href: string }; footer: string }): string {
+function plainText({
+  greeting,
+  paragraphs,
+  facts,
+  action,
+  footer,
+}: {
+  greeting?: string;
+  paragraphs: string[];
+  facts: Fact[];
+  action?: { label: string; href: string };
+  footer: string;
+}): string {
   const width = Math.max(...facts.map((fact) => fact.label.length));
   return [
     ...(greeting ? [greeting, ""] : []),
@@ -176,7 +205,8 @@ export function operationDoneEmail(input: {
   if (operation === "refund") {
     const subject = oneLine(`${merchantName}: your refund of ${amount} for order ${orderNo}`);
     const first = `${merchantName} has refunded ${amount} for your order ${orderNo}.`;
-    const second = "Depending on your bank, the money can take a few business days to appear on your statement.";
+    const second =
+      "Depending on your bank, the money can take a few business days to appear on your statement.";
     return {
       subject,
       text: plainText({ greeting, paragraphs: [first, second], facts, footer }),
@@ -185,7 +215,9 @@ export function operationDoneEmail(input: {
         heading: "Your refund has been processed",
         blocks: [
           paragraph(html`${greeting}`),
-          paragraph(html`<strong>${merchantName}</strong> has refunded <strong>${amount}</strong> for your order <strong>${orderNo}</strong>.`),
+          paragraph(
+            html`<strong>${merchantName}</strong> has refunded <strong>${amount}</strong> for your order <strong>${orderNo}</strong>.`,
+          ),
           paragraph(html`${second}`),
         ],
         facts,
@@ -195,7 +227,8 @@ export function operationDoneEmail(input: {
   }
   const subject = oneLine(`${merchantName}: your payment for order ${orderNo} was cancelled`);
   const first = `${merchantName} has cancelled (voided) your payment of ${amount} for order ${orderNo}, so you will not be charged for it.`;
-  const second = "If your bank shows the amount as held, the hold is released; how soon it disappears depends on your bank.";
+  const second =
+    "If your bank shows the amount as held, the hold is released; how soon it disappears depends on your bank.";
   return {
     subject,
     text: plainText({ greeting, paragraphs: [first, second], facts, footer }),
@@ -204,7 +237,9 @@ export function operationDoneEmail(input: {
       heading: "Your payment has been cancelled",
       blocks: [
         paragraph(html`${greeting}`),
-        paragraph(html`<strong>${merchantName}</strong> has cancelled (voided) your payment of <strong>${amount}</strong> for order <strong>${orderNo}</strong>, so you will not be charged for it.`),
+        paragraph(
+          html`<strong>${merchantName}</strong> has cancelled (voided) your payment of <strong>${amount}</strong> for order <strong>${orderNo}</strong>, so you will not be charged for it.`,
+        ),
         paragraph(html`${second}`),
       ],
       facts,
@@ -214,7 +249,13 @@ export function operationDoneEmail(input: {
 }
 
 /** To the maker only: the checker rejected the request, and why. */
-export function operationRejectedEmail(input: { operation: EmailOperation; amount: string; orderNo: string; reason: string; checkerName: string }): Email {
+export function operationRejectedEmail(input: {
+  operation: EmailOperation;
+  amount: string;
+  orderNo: string;
+  reason: string;
+  checkerName: string;
+}): Email {
   const { operation, amount, orderNo, checkerName } = input;
   const reason = input.reason.trim();
   const noun = OPERATION_NOUN[operation];
@@ -227,13 +268,21 @@ export function operationRejectedEmail(input: { operation: EmailOperation; amoun
   ];
   return {
     subject,
-    text: plainText({ paragraphs: [first, reason ? `Reason given:\n${reason}` : "No reason was given."], facts, footer: STAFF_FOOTER }),
+    text: plainText({
+      paragraphs: [first, reason ? `Reason given:\n${reason}` : "No reason was given."],
+      facts,
+      footer: STAFF_FOOTER,
+    }),
     html: layout({
       preview: first,
       heading: `Your ${noun} request was rejected`,
       blocks: [
-        paragraph(html`<strong>${checkerName}</strong> rejected your request to ${noun} <strong>${amount}</strong> on order <strong>${orderNo}</strong>. No money was moved.`),
-        ...(reason ? [paragraph(html`Reason given:`), quote(reason)] : [paragraph(html`No reason was given.`)]),
+        paragraph(
+          html`<strong>${checkerName}</strong> rejected your request to ${noun} <strong>${amount}</strong> on order <strong>${orderNo}</strong>. No money was moved.`,
+        ),
+        ...(reason
+          ? [paragraph(html`Reason given:`), quote(reason)]
+          : [paragraph(html`No reason was given.`)]),
       ],
       facts,
       footer: STAFF_FOOTER,
@@ -269,9 +318,13 @@ export function manualActionRequiredEmail(input: {
       preview: first,
       heading: `The ${noun} needs your action`,
       blocks: [
-        paragraph(html`The approved ${noun} of <strong>${amount}</strong> on order <strong>${orderNo}</strong> did not go through. The gateway said:`),
+        paragraph(
+          html`The approved ${noun} of <strong>${amount}</strong> on order <strong>${orderNo}</strong> did not go through. The gateway said:`,
+        ),
         quote(failureMessage),
-        paragraph(html`Retry it before <strong>${deadline}</strong>; after that the request expires and no money is moved.`),
+        paragraph(
+          html`Retry it before <strong>${deadline}</strong>; after that the request expires and no money is moved.`,
+        ),
       ],
       facts,
       action,
@@ -281,10 +334,18 @@ export function manualActionRequiredEmail(input: {
 }
 
 /** To the checker: a maker submitted a request that waits for their decision. */
-export function newPendingRequestEmail(input: { operation: EmailOperation; amount: string; orderNo: string; makerName: string; link: string }): Email {
+export function newPendingRequestEmail(input: {
+  operation: EmailOperation;
+  amount: string;
+  orderNo: string;
+  makerName: string;
+  link: string;
+}): Email {
   const { operation, amount, orderNo, makerName, link } = input;
   const noun = OPERATION_NOUN[operation];
-  const subject = oneLine(`${capitalize(noun)} of ${amount} for order ${orderNo} awaits your approval`);
+  const subject = oneLine(
+    `${capitalize(noun)} of ${amount} for order ${orderNo} awaits your approval`,
+  );
   const first = `${makerName} asks to ${noun} ${amount} on order ${orderNo}. Nothing happens until you approve or reject it.`;
   const facts: Fact[] = [
     { label: "Order", value: orderNo },
@@ -298,7 +359,11 @@ export function newPendingRequestEmail(input: { operation: EmailOperation; amoun
     html: layout({
       preview: first,
       heading: `A ${noun} request awaits your approval`,
-      blocks: [paragraph(html`<strong>${makerName}</strong> asks to ${noun} <strong>${amount}</strong> on order <strong>${orderNo}</strong>. Nothing happens until you approve or reject it.`)],
+      blocks: [
+        paragraph(
+          html`<strong>${makerName}</strong> asks to ${noun} <strong>${amount}</strong> on order <strong>${orderNo}</strong>. Nothing happens until you approve or reject it.`,
+        ),
+      ],
       facts,
       action,
       footer: STAFF_FOOTER,

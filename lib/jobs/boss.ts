@@ -11,12 +11,24 @@ type QueueOptions = Omit<PgBoss.Queue, "name">;
 /** Every queue the app uses, with its retry policy. Created (and brought up to date) at start. */
 export const QUEUES = {
   /** One job per outbox row; the worker throws while the provider fails, so pg-boss backs off. */
-  emailDeliver: { name: "email.deliver", options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 } },
+  emailDeliver: {
+    name: "email.deliver",
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  },
   // The scheduled queues run every minute; a failed run is simply the next minute's work.
   emailSweep: { name: "email.sweep", options: { retryLimit: 0, expireInSeconds: 300 } },
-  expireRequests: { name: "operation-requests.expire", options: { retryLimit: 0, expireInSeconds: 300 } },
-  resumeExecutions: { name: "operation-requests.resume", options: { retryLimit: 0, expireInSeconds: 300 } },
-  purgeIdempotencyKeys: { name: "api.idempotency-keys.purge", options: { retryLimit: 0, expireInSeconds: 300 } },
+  expireRequests: {
+    name: "operation-requests.expire",
+    options: { retryLimit: 0, expireInSeconds: 300 },
+  },
+  resumeExecutions: {
+    name: "operation-requests.resume",
+    options: { retryLimit: 0, expireInSeconds: 300 },
+  },
+  purgeIdempotencyKeys: {
+    name: "api.idempotency-keys.purge",
+    options: { retryLimit: 0, expireInSeconds: 300 },
+  },
 } as const satisfies Record<string, { name: string; options: QueueOptions }>;
 
 type BossState = { boss: PgBoss; ready: Promise<PgBoss>; running: boolean };
@@ -29,7 +41,8 @@ const cache = globalThis as unknown as { countersignBoss?: BossState };
 export function startBoss(): Promise<PgBoss> {
   if (cache.countersignBoss) return cache.countersignBoss.ready;
   const url = process.env.DATABASE_URL;
-  if (!url) return Promise.reject(new Error("DATABASE_URL is not set; background jobs need the database."));
+  if (!url)
+    return Promise.reject(new Error("DATABASE_URL is not set; background jobs need the database."));
 
   const boss = new PgBoss({
     connectionString: url,

@@ -1,5 +1,5 @@
-import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
 import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
+import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
 import { logger } from "@/lib/log";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
@@ -52,17 +52,30 @@ export async function startWorkers(): Promise<void> {
   if (state.registered) return;
   state.registered = true;
   try {
-    await boss.work<EmailJob>(QUEUES.emailDeliver.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) {
-        const result = await deliverOutboxEmail(job.data.id);
-        // Throwing fails the job, and pg-boss retries it later with backoff.
-        if (result === "retry") throw new Error(`email ${job.data.id} was not delivered yet; retrying`);
-      }
-    });
-    await every(QUEUES.expireRequests.name, async () => log.debug({ expired: await expireOverdueRequests() }, "expired overdue requests"));
-    await every(QUEUES.emailSweep.name, async () => log.debug({ sent: await sweepPendingEmails() }, "swept pending emails"));
-    await every(QUEUES.resumeExecutions.name, async () => log.debug({ resumed: await resumeStalledExecutions() }, "resumed stalled executions"));
-    await every(QUEUES.purgeIdempotencyKeys.name, async () => log.debug({ purged: await purgeExpiredIdempotencyKeys() }, "purged idempotency keys"));
+    await boss.work<EmailJob>(
+      QUEUES.emailDeliver.name,
+      { pollingIntervalSeconds: 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          const result = await deliverOutboxEmail(job.data.id);
+          // Throwing fails the job, and pg-boss retries it later with backoff.
+          if (result === "retry")
+            throw new Error(`email ${job.data.id} was not delivered yet; retrying`);
+        }
+      },
+    );
+    await every(QUEUES.expireRequests.name, async () =>
+      log.debug({ expired: await expireOverdueRequests() }, "expired overdue requests"),
+    );
+    await every(QUEUES.emailSweep.name, async () =>
+      log.debug({ sent: await sweepPendingEmails() }, "swept pending emails"),
+    );
+    await every(QUEUES.resumeExecutions.name, async () =>
+      log.debug({ resumed: await resumeStalledExecutions() }, "resumed stalled executions"),
+    );
+    await every(QUEUES.purgeIdempotencyKeys.name, async () =>
+      log.debug({ purged: await purgeExpiredIdempotencyKeys() }, "purged idempotency keys"),
+    );
   } catch (error) {
     state.registered = false;
     throw error;
@@ -80,8 +93,12 @@ async function tick(state: WorkersState): Promise<void> {
   if (state.ticking) return;
   state.ticking = true;
   try {
-    await expireOverdueRequests().catch((error: unknown) => log.error({ err: error }, "tick: expiring overdue requests failed"));
-    await sweepPendingEmails().catch((error: unknown) => log.error({ err: error }, "tick: sweeping emails failed"));
+    await expireOverdueRequests().catch((error: unknown) =>
+      log.error({ err: error }, "tick: expiring overdue requests failed"),
+    );
+    await sweepPendingEmails().catch((error: unknown) =>
+      log.error({ err: error }, "tick: sweeping emails failed"),
+    );
   } finally {
     state.ticking = false;
   }
@@ -103,7 +120,9 @@ export async function runWorkersInThisProcess(): Promise<void> {
   let stopping = false;
   const stop = () => {
     stopping = true;
-    stopWorkers().catch((error: unknown) => log.error({ err: error }, "stopping background jobs failed"));
+    stopWorkers().catch((error: unknown) =>
+      log.error({ err: error }, "stopping background jobs failed"),
+    );
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
@@ -114,9 +133,15 @@ export async function runWorkersInThisProcess(): Promise<void> {
       await startWorkers();
     } catch (error) {
       if (stopping) return;
-      log.error({ err: error }, `background jobs did not start; retrying in ${RETRY_START_MS / 1000} s`);
+      log.error(
+        { err: error },
+        `background jobs did not start; retrying in ${RETRY_START_MS / 1000} s`,
+      );
       setTimeout(() => void start(), RETRY_START_MS).unref();
     }
   };
-  await Promise.race([start(), new Promise((resolve) => setTimeout(resolve, WAIT_FOR_START_MS).unref())]);
+  await Promise.race([
+    start(),
+    new Promise((resolve) => setTimeout(resolve, WAIT_FOR_START_MS).unref()),
+  ]);
 }

@@ -67,7 +67,8 @@ class OperationRequestChangeFeed {
     else if (this.listening) queueMicrotask(() => set.has(entry) && entry({ type: "ready" }));
     return () => {
       set.delete(entry);
-      if (set.size === 0 && this.listeners.get(merchantId) === set) this.listeners.delete(merchantId);
+      if (set.size === 0 && this.listeners.get(merchantId) === set)
+        this.listeners.delete(merchantId);
     };
   }
 
@@ -78,9 +79,11 @@ class OperationRequestChangeFeed {
   private start(): void {
     if (this.started) return;
     const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set; live operation-request updates need it.");
+    if (!connectionString)
+      throw new Error("DATABASE_URL is not set; live operation-request updates need it.");
     this.started = true;
-    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => this.stop(signal));
+    for (const signal of ["SIGTERM", "SIGINT"] as const)
+      process.once(signal, () => this.stop(signal));
     void this.connect(connectionString);
   }
 
@@ -94,7 +97,11 @@ class OperationRequestChangeFeed {
   private async connect(connectionString: string): Promise<void> {
     // keepAlive: a connection dropped without a FIN (a NAT timeout, a failover) must still end in
     // an error here, or the feed would wait forever on a dead socket.
-    const client = new pg.Client({ connectionString, keepAlive: true, application_name: "countersign-live-updates" });
+    const client = new pg.Client({
+      connectionString,
+      keepAlive: true,
+      application_name: "countersign-live-updates",
+    });
     this.client = client;
     let failed = false;
     const fail = (error?: unknown) => {
@@ -133,7 +140,10 @@ class OperationRequestChangeFeed {
     client.end().catch(() => {});
     const delay = Math.round(this.retryMs * (0.75 + Math.random() * 0.5));
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
-    log.warn({ err: error, retryInMs: delay }, "operation request change feed lost its connection; reconnecting");
+    log.warn(
+      { err: error, retryInMs: delay },
+      "operation request change feed lost its connection; reconnecting",
+    );
     // unref: a pending reconnect must not keep a finished process (a script, a test run) alive.
     setTimeout(() => void this.connect(connectionString), delay).unref();
   }
@@ -154,7 +164,10 @@ class OperationRequestChangeFeed {
     for (const set of this.listeners.values()) this.deliver(set, event);
   }
 
-  private deliver(set: Set<OperationRequestChangeListener> | undefined, event: OperationRequestChangeEvent): void {
+  private deliver(
+    set: Set<OperationRequestChangeListener> | undefined,
+    event: OperationRequestChangeEvent,
+  ): void {
     if (!set) return;
     // A copy: a listener may unsubscribe itself (its stream closed) while we iterate.
     for (const listener of [...set]) {
@@ -169,13 +182,18 @@ class OperationRequestChangeFeed {
 
 // One feed per process, kept on globalThis so that development reloads of this module do not open
 // a second LISTEN connection.
-const cache = globalThis as unknown as { countersignOperationRequestFeed?: OperationRequestChangeFeed };
+const cache = globalThis as unknown as {
+  countersignOperationRequestFeed?: OperationRequestChangeFeed;
+};
 
 /**
  * Calls `listener` for every committed change to one of `merchantId`'s operation requests (and
  * with `resync` after the feed reconnects). Returns the unsubscribe function.
  */
-export function subscribeToOperationRequestChanges(merchantId: string, listener: OperationRequestChangeListener): () => void {
+export function subscribeToOperationRequestChanges(
+  merchantId: string,
+  listener: OperationRequestChangeListener,
+): () => void {
   cache.countersignOperationRequestFeed ??= new OperationRequestChangeFeed();
   return cache.countersignOperationRequestFeed.subscribe(merchantId, listener);
 }

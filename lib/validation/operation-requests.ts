@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "@/lib/domain/money/currency";
-import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
 import { EXPIRY_HOURS_LIMITS } from "@/lib/domain/operation-requests/deadlines";
+import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
 
 /** POST /api/v1/operations and the payment page's Refund / Void form. */
 export const SubmitOperationSchema = z.strictObject({
   transactionId: z.uuid("transactionId must be a payment id (a UUID)."),
   operation: z.enum(OPERATIONS, { error: 'operation must be "refund" or "void".' }),
   /** Decimal string ("12.500") or JSON number; omitted means the remaining amount (refund) or the full amount (void). */
-  amount: z.union([z.string().trim().max(40), z.number()], { error: 'amount must be a decimal string such as "12.500".' }).optional(),
+  amount: z
+    .union([z.string().trim().max(40), z.number()], {
+      error: 'amount must be a decimal string such as "12.500".',
+    })
+    .optional(),
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 export type SubmitOperationInput = z.output<typeof SubmitOperationSchema>;
@@ -21,27 +25,48 @@ export const RejectOperationSchema = z.strictObject({
 export const OperationRequestIdSchema = z.strictObject({ id: z.string() });
 
 /** The ticket table's filters, shared by the page and GET /api/v1/operation-requests. */
-export const OperationRequestFilterSchema = z.strictObject({
-  state: z.enum(OPERATION_REQUEST_STATES).optional(),
-  operation: z.enum(OPERATIONS).optional(),
-  from: z.iso.date("from must be a date (YYYY-MM-DD).").optional(),
-  to: z.iso.date("to must be a date (YYYY-MM-DD).").optional(),
-  pg: z.string().trim().min(1).max(25).optional(),
-  currency: z.enum(CURRENCY_CODES).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
-}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: "from must not be after to.", path: ["from"] });
+export const OperationRequestFilterSchema = z
+  .strictObject({
+    state: z.enum(OPERATION_REQUEST_STATES).optional(),
+    operation: z.enum(OPERATIONS).optional(),
+    from: z.iso.date("from must be a date (YYYY-MM-DD).").optional(),
+    to: z.iso.date("to must be a date (YYYY-MM-DD).").optional(),
+    pg: z.string().trim().min(1).max(25).optional(),
+    currency: z.enum(CURRENCY_CODES).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(500).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "from must not be after to.",
+    path: ["from"],
+  });
 export type OperationRequestFilters = z.output<typeof OperationRequestFilterSchema>;
 
 /** Administration > Plugins > Operations approval. */
 export const ApprovalSettingsSchema = z.strictObject({
   enabled: z.boolean(),
-  manualActionExpiryHours: z.coerce.number().int("Use whole hours.")
-    .min(EXPIRY_HOURS_LIMITS.manualActionExpiryHours.min, "Manual action expiry is at least 1 hour.")
-    .max(EXPIRY_HOURS_LIMITS.manualActionExpiryHours.max, "Manual action expiry is at most 8760 hours (a year)."),
-  pendingExpiryHours: z.coerce.number().int("Use whole hours.")
-    .min(EXPIRY_HOURS_LIMITS.pendingExpiryHours.min, "Pending expiry cannot be negative; 0 means never.")
-    .max(EXPIRY_HOURS_LIMITS.pendingExpiryHours.max, "Pending expiry is at most 8760 hours (a year)."),
+  manualActionExpiryHours: z.coerce
+    .number()
+    .int("Use whole hours.")
+    .min(
+      EXPIRY_HOURS_LIMITS.manualActionExpiryHours.min,
+      "Manual action expiry is at least 1 hour.",
+    )
+    .max(
+      EXPIRY_HOURS_LIMITS.manualActionExpiryHours.max,
+      "Manual action expiry is at most 8760 hours (a year).",
+    ),
+  pendingExpiryHours: z.coerce
+    .number()
+    .int("Use whole hours.")
+    .min(
+      EXPIRY_HOURS_LIMITS.pendingExpiryHours.min,
+      "Pending expiry cannot be negative; 0 means never.",
+    )
+    .max(
+      EXPIRY_HOURS_LIMITS.pendingExpiryHours.max,
+      "Pending expiry is at most 8760 hours (a year).",
+    ),
   notifyCheckerOnPending: z.boolean(),
 });
 export type ApprovalSettingsInput = z.output<typeof ApprovalSettingsSchema>;
@@ -68,30 +93,46 @@ export const SandboxBehaviourSchema = z.strictObject({
 const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decimal string");
 const Timestamp = z.iso.datetime();
 
-const PersonJsonSchema = z.object({ id: z.string(), name: z.string(), email: z.string() }).meta({ id: "Person" });
+const PersonJsonSchema = z
+  .object({ id: z.string(), name: z.string(), email: z.string() })
+  .meta({ id: "Person" });
 
 const operationRequestShape = {
   id: z.string(),
   transactionId: z.string().describe("The payment the operation is on."),
   orderNo: z.string().describe("The payment's order number."),
   operation: z.enum(OPERATIONS),
-  amount: DecimalText.describe('Decimal string with exactly the currency\'s decimals: "12.500" KWD, "12.50" USD, "12" JPY.'),
+  amount: DecimalText.describe(
+    'Decimal string with exactly the currency\'s decimals: "12.500" KWD, "12.50" USD, "12" JPY.',
+  ),
   currency: z.enum(CURRENCY_CODES),
   state: z.enum(OPERATION_REQUEST_STATES),
   reason: z.string().nullable().describe("The maker's note."),
   rejectionReason: z.string().nullable().describe("The checker's reason, when rejected."),
   gateway: z.object({ code: z.string(), name: z.string() }),
   maker: PersonJsonSchema.describe("Who submitted the request."),
-  decidedBy: PersonJsonSchema.nullable().describe("Who approved or rejected it; for a direct request, the submitter."),
+  decidedBy: PersonJsonSchema.nullable().describe(
+    "Who approved or rejected it; for a direct request, the submitter.",
+  ),
   decidedAt: Timestamp.nullable(),
   directReason: z
     .string()
     .nullable()
-    .describe('Why the request skipped approval: "checker", "whitelisted" or "plugin_disabled"; null when it waited for the checker.'),
-  deadlineAt: Timestamp.nullable().describe("When a pending or manual-action request expires; null when it does not."),
-  failureCode: z.string().nullable().describe("The last gateway failure's code, while the request needs manual action."),
+    .describe(
+      'Why the request skipped approval: "checker", "whitelisted" or "plugin_disabled"; null when it waited for the checker.',
+    ),
+  deadlineAt: Timestamp.nullable().describe(
+    "When a pending or manual-action request expires; null when it does not.",
+  ),
+  failureCode: z
+    .string()
+    .nullable()
+    .describe("The last gateway failure's code, while the request needs manual action."),
   failureMessage: z.string().nullable(),
-  resultTransactionId: z.string().nullable().describe("The refund or void transaction the request produced, once done."),
+  resultTransactionId: z
+    .string()
+    .nullable()
+    .describe("The refund or void transaction the request produced, once done."),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 };
@@ -100,12 +141,18 @@ function amountMatchesCurrency(json: { amount: string; currency: string }): bool
   const decimals = json.amount.split(".")[1]?.length ?? 0;
   return isCurrencyCode(json.currency) && decimals === currencyExponent(json.currency);
 }
-const AMOUNT_ERROR = { message: "amount must carry exactly the currency's decimals", path: ["amount"] };
+const AMOUNT_ERROR = {
+  message: "amount must carry exactly the currency's decimals",
+  path: ["amount"],
+};
 
 export const OperationRequestJsonSchema = z
   .object(operationRequestShape)
   .refine(amountMatchesCurrency, AMOUNT_ERROR)
-  .meta({ id: "OperationRequest", description: "A refund or void a maker asked for, and where it stands." });
+  .meta({
+    id: "OperationRequest",
+    description: "A refund or void a maker asked for, and where it stands.",
+  });
 export type OperationRequestJson = z.output<typeof OperationRequestJsonSchema>;
 
 export const OperationRequestHistoryEntrySchema = z
@@ -113,10 +160,16 @@ export const OperationRequestHistoryEntrySchema = z
     id: z.string().describe('Unique within the request\'s history: "audit-<n>" or "attempt-<n>".'),
     type: z.enum(["audit", "attempt"]),
     at: Timestamp,
-    action: z.string().optional().describe("audit: what was done, e.g. operation_request.approved."),
+    action: z
+      .string()
+      .optional()
+      .describe("audit: what was done, e.g. operation_request.approved."),
     fromState: z.string().nullable().optional().describe("audit"),
     toState: z.string().nullable().optional().describe("audit"),
-    outcome: z.enum(["succeeded", "failed", "pending", "timeout", "error"]).optional().describe("attempt: what the gateway said."),
+    outcome: z
+      .enum(["succeeded", "failed", "pending", "timeout", "error"])
+      .optional()
+      .describe("attempt: what the gateway said."),
     code: z.string().nullable().optional().describe("attempt: the gateway's result code."),
     message: z.string().nullable().optional().describe("attempt: the gateway's message."),
     reference: z.string().nullable().optional().describe("attempt: the gateway's reference."),
@@ -125,23 +178,38 @@ export const OperationRequestHistoryEntrySchema = z
       .object({ id: z.string(), name: z.string(), email: z.string().nullable() })
       .nullable()
       .describe("Who acted; null for the system (background jobs)."),
-    data: z.record(z.string(), z.unknown()).optional().describe("audit: what else the row recorded."),
+    data: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("audit: what else the row recorded."),
   })
   .meta({
     id: "OperationRequestHistoryEntry",
-    description: "One step of a request's history: an audit row (a change and who made it) or a gateway attempt (what the gateway said).",
+    description:
+      "One step of a request's history: an audit row (a change and who made it) or a gateway attempt (what the gateway said).",
   });
 export type OperationRequestHistoryEntryJson = z.output<typeof OperationRequestHistoryEntrySchema>;
 
 export const OperationRequestDetailJsonSchema = z
-  .object({ ...operationRequestShape, history: z.array(OperationRequestHistoryEntrySchema).describe("Oldest first.") })
+  .object({
+    ...operationRequestShape,
+    history: z.array(OperationRequestHistoryEntrySchema).describe("Oldest first."),
+  })
   .refine(amountMatchesCurrency, AMOUNT_ERROR)
-  .meta({ id: "OperationRequestDetail", description: "An operation request with its whole history." });
+  .meta({
+    id: "OperationRequestDetail",
+    description: "An operation request with its whole history.",
+  });
 export type OperationRequestDetailJson = z.output<typeof OperationRequestDetailJsonSchema>;
 
 export const OperationRequestListResponseSchema = z.object({
   data: z.array(OperationRequestJsonSchema),
-  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page."),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe("Pass as `cursor` for the next page; null on the last page."),
 });
 
-export const OperationRequestDetailResponseSchema = z.object({ data: OperationRequestDetailJsonSchema });
+export const OperationRequestDetailResponseSchema = z.object({
+  data: OperationRequestDetailJsonSchema,
+});

@@ -1,17 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { TransactionJsonSchema, TransactionListQuerySchema, parseTransactionListParams } from "./transactions";
+import {
+  parseTransactionListParams,
+  TransactionJsonSchema,
+  TransactionListQuerySchema,
+} from "./transactions";
 
 describe("TransactionListQuerySchema (API, strict)", () => {
   it("applies the defaults", () => {
-    expect(TransactionListQuerySchema.parse({})).toEqual({ sort: "created_at", dir: "desc", limit: 25 });
+    expect(TransactionListQuerySchema.parse({})).toEqual({
+      sort: "created_at",
+      dir: "desc",
+      limit: 25,
+    });
   });
 
   it("reads comma-separated states, dropping repeats and blanks", () => {
-    expect(TransactionListQuerySchema.parse({ state: "paid, failed,,paid" }).state).toEqual(["paid", "failed"]);
+    expect(TransactionListQuerySchema.parse({ state: "paid, failed,,paid" }).state).toEqual([
+      "paid",
+      "failed",
+    ]);
   });
 
   it("treats empty parameters as absent, as a GET form sends them", () => {
-    expect(TransactionListQuerySchema.parse({ state: "", q: "  ", limit: "" })).toEqual({ sort: "created_at", dir: "desc", limit: 25 });
+    expect(TransactionListQuerySchema.parse({ state: "", q: "  ", limit: "" })).toEqual({
+      sort: "created_at",
+      dir: "desc",
+      limit: 25,
+    });
   });
 
   it.each([
@@ -34,7 +49,9 @@ describe("TransactionListQuerySchema (API, strict)", () => {
   });
 
   it("accepts a one-day range and lower-case currency codes", () => {
-    expect(TransactionListQuerySchema.parse({ from: "2026-03-01", to: "2026-03-01", currency: "kwd" })).toMatchObject({
+    expect(
+      TransactionListQuerySchema.parse({ from: "2026-03-01", to: "2026-03-01", currency: "kwd" }),
+    ).toMatchObject({
       from: "2026-03-01",
       to: "2026-03-01",
       currency: "KWD",
@@ -44,13 +61,22 @@ describe("TransactionListQuerySchema (API, strict)", () => {
 
 describe("parseTransactionListParams (pages, lenient)", () => {
   it("ignores unknown parameters and keeps the valid ones", () => {
-    const { query, ignored } = parseTransactionListParams({ state: "paid", prev: "abc", utm_source: "mail" });
+    const { query, ignored } = parseTransactionListParams({
+      state: "paid",
+      prev: "abc",
+      utm_source: "mail",
+    });
     expect(query.state).toEqual(["paid"]);
     expect(ignored).toEqual([]);
   });
 
   it("drops each invalid value, names it, and never throws", () => {
-    const { query, ignored } = parseTransactionListParams({ state: "bogus", limit: "9999", currency: "USD", sort: "nope" });
+    const { query, ignored } = parseTransactionListParams({
+      state: "bogus",
+      limit: "9999",
+      currency: "USD",
+      sort: "nope",
+    });
     expect(query).toEqual({ currency: "USD", sort: "created_at", dir: "desc", limit: 25 });
     expect(ignored.map((param) => param.field).sort()).toEqual(["limit", "sort", "state"]);
   });

@@ -9,7 +9,11 @@ import { PAYMENT_STATES } from "@/lib/domain/operation-requests/payment-rules";
  */
 
 export const TRANSACTION_STATES = PAYMENT_STATES;
-export const TRANSACTION_KINDS = ["payment", "refund", "void"] as const satisfies readonly TransactionKind[];
+export const TRANSACTION_KINDS = [
+  "payment",
+  "refund",
+  "void",
+] as const satisfies readonly TransactionKind[];
 export const TRANSACTION_SORTS = ["created_at", "amount", "order_no"] as const;
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 
@@ -28,7 +32,8 @@ export const MAX_LIMIT = 100;
 const MAX_SEARCH_LENGTH = 100;
 
 /** A query parameter sent empty (`?state=`, as a GET form does) means "no filter". */
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 
 function optionalParam<T extends z.ZodType>(schema: T) {
   return z.preprocess(blankToUndefined, schema.optional());
@@ -42,7 +47,14 @@ const StateListSchema = z
   .string()
   .max(400)
   .transform((value, ctx) => {
-    const names = [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))];
+    const names = [
+      ...new Set(
+        value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = names.filter((name) => !isTransactionState(name));
     if (names.length === 0 || unknown.length > 0) {
       ctx.addIssue({
@@ -68,11 +80,18 @@ const CurrencySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .pipe(z.enum(CURRENCY_CODES, { error: () => `Unknown currency; use one of ${CURRENCY_CODES.join(", ")}.` }));
+  .pipe(
+    z.enum(CURRENCY_CODES, {
+      error: () => `Unknown currency; use one of ${CURRENCY_CODES.join(", ")}.`,
+    }),
+  );
 
 const DaySchema = z.iso.date({ error: "Use a date like 2026-01-31." });
 
-const SearchSchema = z.string().trim().max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`);
+const SearchSchema = z
+  .string()
+  .trim()
+  .max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`);
 
 const LimitSchema = z.coerce
   .number({ error: `The limit is a whole number from 1 to ${MAX_LIMIT}.` })
@@ -81,14 +100,24 @@ const LimitSchema = z.coerce
   .max(MAX_LIMIT, `The limit is a whole number from 1 to ${MAX_LIMIT}.`);
 
 const listFields = {
-  state: optionalParam(StateListSchema).describe(`One or more states, comma-separated: ${TRANSACTION_STATES.join(", ")}.`),
+  state: optionalParam(StateListSchema).describe(
+    `One or more states, comma-separated: ${TRANSACTION_STATES.join(", ")}.`,
+  ),
   gateway: optionalParam(GatewayCodeSchema).describe("A gateway code, such as knet."),
   currency: optionalParam(CurrencySchema).describe(`One of ${CURRENCY_CODES.join(", ")}.`),
   from: optionalParam(DaySchema).describe("First day, inclusive, as YYYY-MM-DD in UTC."),
   to: optionalParam(DaySchema).describe("Last day, inclusive, as YYYY-MM-DD in UTC."),
-  q: optionalParam(SearchSchema).describe("An order number prefix, or part of the customer's name or email; case-insensitive."),
-  sort: paramWithDefault(z.enum(TRANSACTION_SORTS, { error: `Sort by one of ${TRANSACTION_SORTS.join(", ")}.` }), "created_at"),
-  dir: paramWithDefault(z.enum(SORT_DIRECTIONS, { error: "The direction is asc or desc." }), "desc"),
+  q: optionalParam(SearchSchema).describe(
+    "An order number prefix, or part of the customer's name or email; case-insensitive.",
+  ),
+  sort: paramWithDefault(
+    z.enum(TRANSACTION_SORTS, { error: `Sort by one of ${TRANSACTION_SORTS.join(", ")}.` }),
+    "created_at",
+  ),
+  dir: paramWithDefault(
+    z.enum(SORT_DIRECTIONS, { error: "The direction is asc or desc." }),
+    "desc",
+  ),
   limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
   cursor: optionalParam(z.string().max(1024, "The cursor is not one we issued.")).describe(
     "Opaque: the nextCursor of the previous page, with the same sort and dir.",
@@ -179,7 +208,14 @@ const transactionShape = {
   remainingAmount: DecimalText,
   gateway: z.object({ code: z.string(), name: z.string() }),
   unit: z.object({ id: z.string(), name: z.string() }),
-  customer: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  customer: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    })
+    .nullable(),
   parentId: z.string().nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -187,14 +223,18 @@ const transactionShape = {
 
 const AMOUNT_FIELDS = ["amount", "capturedAmount", "refundedAmount", "remainingAmount"] as const;
 
-function amountsMatchCurrency(json: { currency: string } & Record<(typeof AMOUNT_FIELDS)[number], string>): boolean {
+function amountsMatchCurrency(
+  json: { currency: string } & Record<(typeof AMOUNT_FIELDS)[number], string>,
+): boolean {
   if (!isCurrencyCode(json.currency)) return false;
   const exponent = currencyExponent(json.currency);
   return AMOUNT_FIELDS.every((field) => decimalsOf(json[field]) === exponent);
 }
 const AMOUNTS_ERROR = { message: "amounts must carry exactly the currency's decimals" };
 
-export const TransactionJsonSchema = z.object(transactionShape).refine(amountsMatchCurrency, AMOUNTS_ERROR);
+export const TransactionJsonSchema = z
+  .object(transactionShape)
+  .refine(amountsMatchCurrency, AMOUNTS_ERROR);
 export type TransactionJson = z.output<typeof TransactionJsonSchema>;
 
 export const TransactionListResponseSchema = z.object({

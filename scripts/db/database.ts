@@ -20,7 +20,12 @@ type Options = {
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-export async function provideDatabase({ dataDir, port, reset = false, log = console.log }: Options): Promise<ProvidedDatabase> {
+export async function provideDatabase({
+  dataDir,
+  port,
+  reset = false,
+  log = console.log,
+}: Options): Promise<ProvidedDatabase> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
@@ -38,7 +43,12 @@ export async function provideDatabase({ dataDir, port, reset = false, log = cons
 }
 
 /** Runs a command from node_modules/.bin with DATABASE_URL set; rejects with its output on failure. */
-export function run(command: string, args: string[], env: Record<string, string | undefined>, { quiet = true } = {}): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  { quiet = true } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", command), args, {
       cwd: ROOT,
@@ -50,12 +60,17 @@ export function run(command: string, args: string[], env: Record<string, string 
     child.stderr?.on("data", (chunk) => (output += chunk));
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${output}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${output}`)),
     );
   });
 }
 
 /** Applies the checked-in migrations (prisma migrate deploy, through the JS schema engine). */
 export function migrate(url: string): Promise<void> {
-  return run("prisma", ["migrate", "deploy"], { DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" });
+  return run("prisma", ["migrate", "deploy"], {
+    DATABASE_URL: url,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  });
 }

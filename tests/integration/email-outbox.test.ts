@@ -2,8 +2,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { MAX_ATTEMPTS, type OutboxEmail, deliverOutboxEmail, kickEmailDelivery, queueEmail, sweepPendingEmails } from "@/lib/email/outbox";
-import { QUEUES, getRunningBoss } from "@/lib/jobs/boss";
+import {
+  deliverOutboxEmail,
+  kickEmailDelivery,
+  MAX_ATTEMPTS,
+  type OutboxEmail,
+  queueEmail,
+  sweepPendingEmails,
+} from "@/lib/email/outbox";
+import { getRunningBoss, QUEUES } from "@/lib/jobs/boss";
 import { startWorkers, stopWorkers } from "@/lib/jobs/workers";
 import { resetDatabase, seedMerchant } from "./helpers";
 
@@ -12,7 +19,11 @@ import { resetDatabase, seedMerchant } from "./helpers";
  * loopback (the SDK reads RESEND_BASE_URL).
  */
 
-type Received = { body: Record<string, unknown>; authorization: string | undefined; idempotencyKey: string | undefined };
+type Received = {
+  body: Record<string, unknown>;
+  authorization: string | undefined;
+  idempotencyKey: string | undefined;
+};
 
 /** Answers POST /emails like Resend: { id } on success, an error body with a status otherwise. */
 function startFakeResend() {
@@ -25,7 +36,9 @@ function startFakeResend() {
     request.on("data", (chunk) => (raw += chunk));
     request.on("end", async () => {
       if (request.method !== "POST" || request.url !== "/emails") {
-        response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ statusCode: 404, name: "not_found", message: "Not found" }));
+        response
+          .writeHead(404, { "content-type": "application/json" })
+          .end(JSON.stringify({ statusCode: 404, name: "not_found", message: "Not found" }));
         return;
       }
       received.push({
@@ -36,11 +49,21 @@ function startFakeResend() {
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const status = failures.shift();
       if (status) {
-        response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ statusCode: status, name: "fake_error", message: `fake outage ${status}` }));
+        response
+          .writeHead(status, { "content-type": "application/json" })
+          .end(
+            JSON.stringify({
+              statusCode: status,
+              name: "fake_error",
+              message: `fake outage ${status}`,
+            }),
+          );
         return;
       }
       counter += 1;
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `fake_${counter}` }));
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ id: `fake_${counter}` }));
     });
   });
   return {
@@ -71,7 +94,12 @@ function startFakeResend() {
 
 const fake = startFakeResend();
 let fakeUrl = "";
-const ENV_KEYS = ["RESEND_API_KEY", "RESEND_BASE_URL", "EMAIL_FROM", "COUNTERSIGN_WORKERS"] as const;
+const ENV_KEYS = [
+  "RESEND_API_KEY",
+  "RESEND_BASE_URL",
+  "EMAIL_FROM",
+  "COUNTERSIGN_WORKERS",
+] as const;
 const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
 
 let merchantId = "";
@@ -94,7 +122,10 @@ async function queueCommitted(overrides: Partial<OutboxEmail> = {}): Promise<str
   return prisma.$transaction((tx) => queueEmail(tx, sampleEmail(overrides)));
 }
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
+async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -142,9 +173,20 @@ describe("queueEmail", () => {
   });
 
   it("stores a pending row with normalised addresses, dropping a Bcc that is also a recipient", async () => {
-    const id = await queueCommitted({ to: [" Customer@Example.test ", "customer@example.test"], bcc: ["CUSTOMER@example.test", "Maker@example.test"] });
+    const id = await queueCommitted({
+      to: [" Customer@Example.test ", "customer@example.test"],
+      bcc: ["CUSTOMER@example.test", "Maker@example.test"],
+    });
     const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "pending", attempts: 0, to: ["customer@example.test"], bcc: ["maker@example.test"], merchantId, kind: "test.email", entityId: "request-1" });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      to: ["customer@example.test"],
+      bcc: ["maker@example.test"],
+      merchantId,
+      kind: "test.email",
+      entityId: "request-1",
+    });
   });
 
   it("refuses an email without recipients", async () => {
@@ -173,7 +215,12 @@ describe("deliverOutboxEmail through Resend", () => {
     expect(request.idempotencyKey).toBe(`email-outbox/${id}`);
 
     const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "sent", providerId: "fake_1", attempts: 1, lastError: null });
+    expect(row).toMatchObject({
+      status: "sent",
+      providerId: "fake_1",
+      attempts: 1,
+      lastError: null,
+    });
     expect(row.sentAt).toBeInstanceOf(Date);
   });
 
@@ -190,21 +237,32 @@ describe("deliverOutboxEmail through Resend", () => {
     fake.failNext(500);
     expect(await deliverOutboxEmail(id)).toBe("retry");
     const failed = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(failed).toMatchObject({ status: "pending", attempts: 1, providerId: null, sentAt: null });
+    expect(failed).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      providerId: null,
+      sentAt: null,
+    });
     expect(failed.lastError).toContain("fake outage 500");
 
     expect(await deliverOutboxEmail(id)).toBe("sent");
     const sent = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
     expect(sent).toMatchObject({ status: "sent", attempts: 2, providerId: "fake_1" });
     // Both attempts carried the same key, so Resend itself would never send the email twice.
-    expect(fake.received.map((request) => request.idempotencyKey)).toEqual([`email-outbox/${id}`, `email-outbox/${id}`]);
+    expect(fake.received.map((request) => request.idempotencyKey)).toEqual([
+      `email-outbox/${id}`,
+      `email-outbox/${id}`,
+    ]);
   });
 
   it("keeps the email pending when the provider cannot be reached", async () => {
     process.env.RESEND_BASE_URL = "http://127.0.0.1:1";
     const id = await queueCommitted();
     expect(await deliverOutboxEmail(id)).toBe("retry");
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+    });
   });
 
   it("gives up after the last attempt", async () => {
@@ -212,7 +270,10 @@ describe("deliverOutboxEmail through Resend", () => {
     await prisma.emailOutbox.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     fake.failNext(503);
     expect(await deliverOutboxEmail(id)).toBe("failed");
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "failed",
+      attempts: MAX_ATTEMPTS,
+    });
     expect(await deliverOutboxEmail(id)).toBe("skipped");
     expect(fake.received).toHaveLength(1);
   });
@@ -221,7 +282,10 @@ describe("deliverOutboxEmail through Resend", () => {
     const id = await queueCommitted();
     fake.failNext(422);
     expect(await deliverOutboxEmail(id)).toBe("failed");
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: 1 });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "failed",
+      attempts: 1,
+    });
   });
 
   it("sends an email once when several workers deliver it at the same moment", async () => {
@@ -248,14 +312,21 @@ describe("deliverOutboxEmail without RESEND_API_KEY", () => {
     delete process.env.RESEND_API_KEY;
     const id = await queueCommitted();
     expect(await deliverOutboxEmail(id)).toBe("sent");
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", providerId: "mailbox", attempts: 1 });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      providerId: "mailbox",
+      attempts: 1,
+    });
     expect(fake.received).toHaveLength(0);
   });
 });
 
 describe("sweepPendingEmails", () => {
   async function age(id: string, seconds: number, attempts = 0) {
-    await prisma.emailOutbox.update({ where: { id }, data: { createdAt: new Date(Date.now() - seconds * 1000), attempts } });
+    await prisma.emailOutbox.update({
+      where: { id },
+      data: { createdAt: new Date(Date.now() - seconds * 1000), attempts },
+    });
   }
 
   it("delivers pending rows whose kick was lost, oldest first, and leaves fresh or backing-off rows", async () => {
@@ -269,12 +340,23 @@ describe("sweepPendingEmails", () => {
     // After 3 failures a row waits 5 s x 2^3 = 40 s from its creation before the sweeper retries it.
     await age(backingOff, 20, 3);
     await age(done, 90);
-    await prisma.emailOutbox.update({ where: { id: done }, data: { status: "sent", providerId: "earlier" } });
+    await prisma.emailOutbox.update({
+      where: { id: done },
+      data: { status: "sent", providerId: "earlier" },
+    });
 
     expect(await sweepPendingEmails()).toBe(2);
     expect(fake.received.map((request) => request.body.subject)).toEqual(["older", "newer"]);
-    const statuses = Object.fromEntries((await prisma.emailOutbox.findMany()).map((row) => [row.subject, row.status]));
-    expect(statuses).toEqual({ older: "sent", newer: "sent", fresh: "pending", "backing off": "pending", done: "sent" });
+    const statuses = Object.fromEntries(
+      (await prisma.emailOutbox.findMany()).map((row) => [row.subject, row.status]),
+    );
+    expect(statuses).toEqual({
+      older: "sent",
+      newer: "sent",
+      fresh: "pending",
+      "backing off": "pending",
+      done: "sent",
+    });
   });
 
   it("honours the limit and counts only emails it sent", async () => {
@@ -291,7 +373,9 @@ describe("background jobs (pg-boss)", () => {
     expect(getRunningBoss()).toBeNull();
     const id = await queueCommitted();
     expect(() => kickEmailDelivery([id])).not.toThrow();
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending" });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "pending",
+    });
   });
 
   it("starts nothing when COUNTERSIGN_WORKERS=off", async () => {
@@ -306,7 +390,13 @@ describe("background jobs (pg-boss)", () => {
       const boss = getRunningBoss();
       expect(boss).not.toBeNull();
       const schedules = (await boss!.getSchedules()).map((schedule) => schedule.name);
-      expect(schedules).toEqual(expect.arrayContaining([QUEUES.expireRequests.name, QUEUES.emailSweep.name, QUEUES.resumeExecutions.name]));
+      expect(schedules).toEqual(
+        expect.arrayContaining([
+          QUEUES.expireRequests.name,
+          QUEUES.emailSweep.name,
+          QUEUES.resumeExecutions.name,
+        ]),
+      );
 
       const id = await queueCommitted({ subject: "kicked" });
       kickEmailDelivery([id]);
@@ -337,7 +427,10 @@ describe("background jobs (pg-boss)", () => {
         return current?.state === "retry" ? current : null;
       }, 15_000);
       expect(job.retry_count).toBe(0);
-      expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", attempts: 1 });
+      expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "pending",
+        attempts: 1,
+      });
     } finally {
       await stopWorkers();
     }

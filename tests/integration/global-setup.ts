@@ -7,7 +7,7 @@
 import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import { ROOT, migrate, provideDatabase, type ProvidedDatabase } from "../../scripts/db/database";
+import { migrate, type ProvidedDatabase, provideDatabase, ROOT } from "../../scripts/db/database";
 
 let database: ProvidedDatabase | undefined;
 const dataDir = path.join(".data", "test-postgres", String(process.pid));

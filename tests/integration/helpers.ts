@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Role, TransactionState } from "@prisma/client";
-import { prisma } from "@/lib/db";
 import { hashApiKey } from "@/lib/auth/api-keys";
 import { permissionsFor } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 
 /** Empties every table but the migration history (TRUNCATE skips the audit table's row trigger). */
 export async function resetDatabase(): Promise<void> {
   const tables = await prisma.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
-  await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  await prisma.$executeRawUnsafe(
+    `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
+  );
 }
 
 export type TestMerchant = Awaited<ReturnType<typeof seedMerchant>>;
@@ -23,25 +25,48 @@ export type TestUser = Role | "checker";
 export async function seedMerchant(name = `Merchant ${randomUUID().slice(0, 8)}`) {
   const suffix = randomUUID().slice(0, 8);
   const merchant = await prisma.merchant.create({ data: { name } });
-  const online = await prisma.unit.create({ data: { merchantId: merchant.id, name: "Online", bccInitiator: true } });
+  const online = await prisma.unit.create({
+    data: { merchantId: merchant.id, name: "Online", bccInitiator: true },
+  });
   const branch = await prisma.unit.create({ data: { merchantId: merchant.id, name: "Branch" } });
   const gateways = {
-    knet: await prisma.paymentGateway.create({ data: { merchantId: merchant.id, code: "knet", name: "KNET", currency: "KWD" } }),
-    wirecard: await prisma.paymentGateway.create({ data: { merchantId: merchant.id, code: "WireCard8", name: "Wirecard", currency: "USD" } }),
-    paysafe: await prisma.paymentGateway.create({ data: { merchantId: merchant.id, code: "Paysafe", name: "Paysafe", currency: "EUR" } }),
+    knet: await prisma.paymentGateway.create({
+      data: { merchantId: merchant.id, code: "knet", name: "KNET", currency: "KWD" },
+    }),
+    wirecard: await prisma.paymentGateway.create({
+      data: { merchantId: merchant.id, code: "WireCard8", name: "Wirecard", currency: "USD" },
+    }),
+    paysafe: await prisma.paymentGateway.create({
+      data: { merchantId: merchant.id, code: "Paysafe", name: "Paysafe", currency: "EUR" },
+    }),
   };
   const customer = await prisma.customer.create({
-    data: { merchantId: merchant.id, name: "Test Customer", email: `customer-${suffix}@example.test`, baseCurrency: "KWD" },
+    data: {
+      merchantId: merchant.id,
+      name: "Test Customer",
+      email: `customer-${suffix}@example.test`,
+      baseCurrency: "KWD",
+    },
   });
   // "checker" is a maker whom enableApprovals() makes the checker.
   const users = {} as Record<TestUser, { id: string; email: string; apiKey: string; role: Role }>;
   for (const name of ["owner", "admin", "maker", "viewer", "checker"] as TestUser[]) {
     const role: Role = name === "checker" ? "maker" : name;
     const email = `${name}-${suffix}@example.test`;
-    const user = await prisma.user.create({ data: { email, name: `${name} ${suffix}`, passwordHash: "x" } });
+    const user = await prisma.user.create({
+      data: { email, name: `${name} ${suffix}`, passwordHash: "x" },
+    });
     await prisma.membership.create({ data: { userId: user.id, merchantId: merchant.id, role } });
     const apiKey = `sk_test_${name}_${suffix}`;
-    await prisma.apiKey.create({ data: { userId: user.id, merchantId: merchant.id, name: "test", prefix: apiKey.slice(0, 12), keyHash: hashApiKey(apiKey) } });
+    await prisma.apiKey.create({
+      data: {
+        userId: user.id,
+        merchantId: merchant.id,
+        name: "test",
+        prefix: apiKey.slice(0, 12),
+        keyHash: hashApiKey(apiKey),
+      },
+    });
     users[name] = { id: user.id, email, apiKey, role };
   }
   return { merchant, units: { online, branch }, gateways, customer, users };
@@ -51,10 +76,23 @@ let orderCounter = 0;
 
 export async function createPayment(
   m: TestMerchant,
-  overrides: { state?: TransactionState; amount?: string; currency?: "KWD" | "USD" | "EUR"; captured?: string; refunded?: string; createdAt?: Date; orderNo?: string } = {},
+  overrides: {
+    state?: TransactionState;
+    amount?: string;
+    currency?: "KWD" | "USD" | "EUR";
+    captured?: string;
+    refunded?: string;
+    createdAt?: Date;
+    orderNo?: string;
+  } = {},
 ) {
   const currency = overrides.currency ?? "KWD";
-  const gateway = currency === "KWD" ? m.gateways.knet : currency === "USD" ? m.gateways.wirecard : m.gateways.paysafe;
+  const gateway =
+    currency === "KWD"
+      ? m.gateways.knet
+      : currency === "USD"
+        ? m.gateways.wirecard
+        : m.gateways.paysafe;
   const state = overrides.state ?? "paid";
   const amount = overrides.amount ?? "10.000";
   const settled = state === "paid" || state === "partially_refunded" || state === "refunded";
@@ -76,7 +114,11 @@ export async function createPayment(
 }
 
 /** A principal as the app would load it, for calling services directly. */
-export function principalOf(m: TestMerchant, who: TestUser, capabilities: Principal["capabilities"] = {}): Principal {
+export function principalOf(
+  m: TestMerchant,
+  who: TestUser,
+  capabilities: Principal["capabilities"] = {},
+): Principal {
   const user = m.users[who];
   return {
     userId: user.id,
@@ -95,7 +137,10 @@ export function principalOf(m: TestMerchant, who: TestUser, capabilities: Princi
  * The sandbox gateway's route handler behind a real HTTP server on loopback, as the app serves it,
  * so the gateway adapter's fetch, timeouts and 5xx are real. Sets SANDBOX_GATEWAY_URL.
  */
-export async function startSandboxGateway(): Promise<{ close: () => Promise<void>; calls: () => number }> {
+export async function startSandboxGateway(): Promise<{
+  close: () => Promise<void>;
+  calls: () => number;
+}> {
   const { createServer } = await import("node:http");
   const { POST } = await import("@/app/api/sandbox-gateway/[code]/[operation]/route");
   let calls = 0;
@@ -109,7 +154,12 @@ export async function startSandboxGateway(): Promise<{ close: () => Promise<void
       headers: req.headers as Record<string, string>,
       body: Buffer.concat(chunks),
     });
-    const response = await POST(request, { params: Promise.resolve({ code: decodeURIComponent(match?.[1] ?? ""), operation: match?.[2] ?? "" }) });
+    const response = await POST(request, {
+      params: Promise.resolve({
+        code: decodeURIComponent(match?.[1] ?? ""),
+        operation: match?.[2] ?? "",
+      }),
+    });
     if (res.destroyed) return;
     res.writeHead(response.status, { "content-type": "application/json" });
     res.end(await response.text());
@@ -120,15 +170,32 @@ export async function startSandboxGateway(): Promise<{ close: () => Promise<void
   process.env.SANDBOX_GATEWAY_URL = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   return {
     calls: () => calls,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Turns on the approvals plugin with the given member as checker; returns the checker's principal. */
-export async function enableApprovals(m: TestMerchant, checker: TestUser = "checker", settings: { pendingExpiryHours?: number; manualActionExpiryHours?: number; enabled?: boolean } = {}) {
+export async function enableApprovals(
+  m: TestMerchant,
+  checker: TestUser = "checker",
+  settings: {
+    pendingExpiryHours?: number;
+    manualActionExpiryHours?: number;
+    enabled?: boolean;
+  } = {},
+) {
   await prisma.operationsApprovalSettings.upsert({
     where: { merchantId: m.merchant.id },
-    create: { merchantId: m.merchant.id, enabled: settings.enabled ?? true, checkerUserId: m.users[checker].id, ...settings },
+    create: {
+      merchantId: m.merchant.id,
+      enabled: settings.enabled ?? true,
+      checkerUserId: m.users[checker].id,
+      ...settings,
+    },
     update: { enabled: settings.enabled ?? true, checkerUserId: m.users[checker].id, ...settings },
   });
   return principalOf(m, checker, { checker: true });

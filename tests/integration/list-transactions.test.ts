@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { listTransactions } from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
@@ -10,7 +10,10 @@ import { createPayment, resetDatabase, seedMerchant, type TestMerchant } from ".
 /** Queries go through the same schema as the API, so defaults and coercions are the real ones. */
 const query = (input: Record<string, string> = {}) => TransactionListQuerySchema.parse(input);
 
-async function idsOf(merchant: TestMerchant, input: Record<string, string> = {}): Promise<string[]> {
+async function idsOf(
+  merchant: TestMerchant,
+  input: Record<string, string> = {},
+): Promise<string[]> {
   const page = await listTransactions(merchant.merchant.id, query({ limit: "100", ...input }));
   return page.data.map((row) => row.id);
 }
@@ -58,7 +61,12 @@ describe("listTransactions", () => {
 
   it("lists payments but not their refunds and voids", async () => {
     const m = await seedMerchant();
-    const payment = await createPayment(m, { state: "partially_refunded", amount: "10.000", captured: "10.000", refunded: "2.500" });
+    const payment = await createPayment(m, {
+      state: "partially_refunded",
+      amount: "10.000",
+      captured: "10.000",
+      refunded: "2.500",
+    });
     await refundOf(m, payment, "2.500");
 
     expect(await idsOf(m)).toEqual([payment.id]);
@@ -91,12 +99,18 @@ describe("listTransactions", () => {
   it("filters by an inclusive range of UTC days", async () => {
     const m = await seedMerchant();
     const before = await createPayment(m, { createdAt: new Date("2026-02-28T23:59:59.999Z") });
-    const firstInstant = await createPayment(m, { createdAt: new Date("2026-03-01T00:00:00.000Z") });
+    const firstInstant = await createPayment(m, {
+      createdAt: new Date("2026-03-01T00:00:00.000Z"),
+    });
     const lastInstant = await createPayment(m, { createdAt: new Date("2026-03-01T23:59:59.999Z") });
     const after = await createPayment(m, { createdAt: new Date("2026-03-02T00:00:00.000Z") });
 
-    expect((await idsOf(m, { from: "2026-03-01", to: "2026-03-01" })).sort()).toEqual([firstInstant.id, lastInstant.id].sort());
-    expect((await idsOf(m, { from: "2026-03-01" })).sort()).toEqual([firstInstant.id, lastInstant.id, after.id].sort());
+    expect((await idsOf(m, { from: "2026-03-01", to: "2026-03-01" })).sort()).toEqual(
+      [firstInstant.id, lastInstant.id].sort(),
+    );
+    expect((await idsOf(m, { from: "2026-03-01" })).sort()).toEqual(
+      [firstInstant.id, lastInstant.id, after.id].sort(),
+    );
     expect((await idsOf(m, { to: "2026-02-28" })).sort()).toEqual([before.id]);
   });
 
@@ -106,11 +120,29 @@ describe("listTransactions", () => {
     const byName = await createPayment(m, { orderNo: "ZZZ-1" });
     const byEmail = await createPayment(m, { orderNo: "ZZZ-2" });
     const noCustomer = await createPayment(m, { orderNo: "ZZZ-3" });
-    const fatima = await prisma.customer.create({ data: { merchantId: m.merchant.id, name: "Fatima Al-Sabah", baseCurrency: "KWD" } });
-    const yousef = await prisma.customer.create({ data: { merchantId: m.merchant.id, name: "Y. H.", email: "yousef.haddad@example.test", baseCurrency: "KWD" } });
-    await prisma.paymentTransaction.update({ where: { id: byName.id }, data: { customerId: fatima.id } });
-    await prisma.paymentTransaction.update({ where: { id: byEmail.id }, data: { customerId: yousef.id } });
-    await prisma.paymentTransaction.update({ where: { id: noCustomer.id }, data: { customerId: null } });
+    const fatima = await prisma.customer.create({
+      data: { merchantId: m.merchant.id, name: "Fatima Al-Sabah", baseCurrency: "KWD" },
+    });
+    const yousef = await prisma.customer.create({
+      data: {
+        merchantId: m.merchant.id,
+        name: "Y. H.",
+        email: "yousef.haddad@example.test",
+        baseCurrency: "KWD",
+      },
+    });
+    await prisma.paymentTransaction.update({
+      where: { id: byName.id },
+      data: { customerId: fatima.id },
+    });
+    await prisma.paymentTransaction.update({
+      where: { id: byEmail.id },
+      data: { customerId: yousef.id },
+    });
+    await prisma.paymentTransaction.update({
+      where: { id: noCustomer.id },
+      data: { customerId: null },
+    });
 
     expect(await idsOf(m, { q: "abc-1" })).toEqual([order.id]);
     expect(await idsOf(m, { q: "BC-100" })).toEqual([]); // a prefix, not any substring of the order number
@@ -123,8 +155,18 @@ describe("listTransactions", () => {
 
   it("combines filters", async () => {
     const m = await seedMerchant();
-    const match = await createPayment(m, { state: "paid", currency: "USD", amount: "5.00", orderNo: "COMBO-1" });
-    await createPayment(m, { state: "failed", currency: "USD", amount: "5.00", orderNo: "COMBO-2" });
+    const match = await createPayment(m, {
+      state: "paid",
+      currency: "USD",
+      amount: "5.00",
+      orderNo: "COMBO-1",
+    });
+    await createPayment(m, {
+      state: "failed",
+      currency: "USD",
+      amount: "5.00",
+      orderNo: "COMBO-2",
+    });
     await createPayment(m, { state: "paid", currency: "KWD", orderNo: "COMBO-3" });
 
     expect(await idsOf(m, { state: "paid", currency: "USD", q: "combo" })).toEqual([match.id]);
@@ -138,7 +180,13 @@ describe("listTransactions", () => {
       const amounts = ["5.000", "5.000", "1.250", "5.000", "9.999", "1.250", "5.000"];
       const rows = [];
       for (const [index, amount] of amounts.entries()) {
-        rows.push(await createPayment(m, { createdAt, amount, orderNo: `TIE-${String(7 - index).padStart(2, "0")}` }));
+        rows.push(
+          await createPayment(m, {
+            createdAt,
+            amount,
+            orderNo: `TIE-${String(7 - index).padStart(2, "0")}`,
+          }),
+        );
       }
       return rows;
     }
@@ -177,7 +225,10 @@ describe("listTransactions", () => {
     it("orders equal timestamps by id, the same way on every call", async () => {
       const m = await seedMerchant();
       const rows = await seedTies(m);
-      const byIdDesc = rows.map((row) => row.id).sort().reverse();
+      const byIdDesc = rows
+        .map((row) => row.id)
+        .sort()
+        .reverse();
 
       expect(await idsOf(m)).toEqual(byIdDesc);
     });
@@ -188,7 +239,9 @@ describe("listTransactions", () => {
       await createPayment(m);
 
       expect((await listTransactions(m.merchant.id, query({ limit: "2" }))).nextCursor).toBeNull();
-      expect((await listTransactions(m.merchant.id, query({ limit: "1" }))).nextCursor).toEqual(expect.any(String));
+      expect((await listTransactions(m.merchant.id, query({ limit: "1" }))).nextCursor).toEqual(
+        expect.any(String),
+      );
     });
 
     it("refuses a malformed, tampered or mismatched cursor as a validation error", async () => {
@@ -196,14 +249,22 @@ describe("listTransactions", () => {
       await seedTies(m);
       const issued = (await listTransactions(m.merchant.id, query({ limit: "2" }))).nextCursor;
       expect(issued).not.toBeNull();
-      const tampered = Buffer.from(JSON.stringify({ s: "created_at", d: "desc", v: "yesterday", id: "x" })).toString("base64url");
+      const tampered = Buffer.from(
+        JSON.stringify({ s: "created_at", d: "desc", v: "yesterday", id: "x" }),
+      ).toString("base64url");
       const notJson = Buffer.from("{not json").toString("base64url");
 
-      await expectValidationError(listTransactions(m.merchant.id, query({ cursor: "not a cursor!" })));
+      await expectValidationError(
+        listTransactions(m.merchant.id, query({ cursor: "not a cursor!" })),
+      );
       await expectValidationError(listTransactions(m.merchant.id, query({ cursor: notJson })));
       await expectValidationError(listTransactions(m.merchant.id, query({ cursor: tampered })));
-      await expectValidationError(listTransactions(m.merchant.id, query({ cursor: issued!, sort: "amount" })));
-      await expectValidationError(listTransactions(m.merchant.id, query({ cursor: issued!, dir: "asc" })));
+      await expectValidationError(
+        listTransactions(m.merchant.id, query({ cursor: issued!, sort: "amount" })),
+      );
+      await expectValidationError(
+        listTransactions(m.merchant.id, query({ cursor: issued!, dir: "asc" })),
+      );
     });
 
     it("keeps the merchant scope whatever the cursor says", async () => {
@@ -211,9 +272,13 @@ describe("listTransactions", () => {
       const theirs = await seedMerchant();
       await seedTies(mine);
       const theirRows = await seedTies(theirs);
-      const theirCursor = (await listTransactions(theirs.merchant.id, query({ limit: "1" }))).nextCursor!;
+      const theirCursor = (await listTransactions(theirs.merchant.id, query({ limit: "1" })))
+        .nextCursor!;
 
-      const page = await listTransactions(mine.merchant.id, query({ cursor: theirCursor, limit: "100" }));
+      const page = await listTransactions(
+        mine.merchant.id,
+        query({ cursor: theirCursor, limit: "100" }),
+      );
       const theirIds = new Set(theirRows.map((row) => row.id));
       expect(page.data.some((row) => theirIds.has(row.id))).toBe(false);
     });
@@ -225,7 +290,12 @@ describe("getTransaction", () => {
 
   it("returns the transaction with its gateway, unit, customer, children and history", async () => {
     const m = await seedMerchant();
-    const payment = await createPayment(m, { state: "partially_refunded", amount: "12.500", captured: "12.500", refunded: "2.250" });
+    const payment = await createPayment(m, {
+      state: "partially_refunded",
+      amount: "12.500",
+      captured: "12.500",
+      refunded: "2.250",
+    });
     const refund = await refundOf(m, payment, "2.250");
     await prisma.auditEvent.create({
       data: {
@@ -240,7 +310,13 @@ describe("getTransaction", () => {
       },
     });
     await prisma.auditEvent.create({
-      data: { merchantId: m.merchant.id, actorType: "system", entity: "payment_transaction", entityId: refund.id, action: "refund.created" },
+      data: {
+        merchantId: m.merchant.id,
+        actorType: "system",
+        entity: "payment_transaction",
+        entityId: refund.id,
+        action: "refund.created",
+      },
     });
 
     const detail = await getTransaction(m.merchant.id, payment.id);
@@ -252,7 +328,12 @@ describe("getTransaction", () => {
     expect(detail!.children.map((child) => child.id)).toEqual([refund.id]);
     expect(detail!.events).toHaveLength(1);
     const admin = await prisma.user.findUniqueOrThrow({ where: { id: m.users.admin.id } });
-    expect(detail!.events[0]).toMatchObject({ action: "payment.refunded", fromState: "paid", toState: "partially_refunded", actorName: admin.name });
+    expect(detail!.events[0]).toMatchObject({
+      action: "payment.refunded",
+      fromState: "paid",
+      toState: "partially_refunded",
+      actorName: admin.name,
+    });
     expect(toTransactionJson(detail!)).toMatchObject({
       amount: "12.500",
       capturedAmount: "12.500",
@@ -271,9 +352,13 @@ describe("getTransaction", () => {
     const theirPayment = await createPayment(theirs);
 
     expect(await getTransaction(mine.merchant.id, theirPayment.id)).toBeNull();
-    expect(await getTransaction(mine.merchant.id, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(
+      await getTransaction(mine.merchant.id, "00000000-0000-4000-8000-000000000000"),
+    ).toBeNull();
     expect(await getTransaction(mine.merchant.id, "not-a-uuid")).toBeNull();
-    expect(await getTransaction(mine.merchant.id, "'; DROP TABLE payment_transaction; --")).toBeNull();
+    expect(
+      await getTransaction(mine.merchant.id, "'; DROP TABLE payment_transaction; --"),
+    ).toBeNull();
     expect(await getTransaction(theirs.merchant.id, theirPayment.id)).not.toBeNull();
   });
 });

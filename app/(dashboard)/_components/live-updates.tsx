@@ -98,7 +98,11 @@ export function LiveUpdates() {
   }, [router]);
 
   return (
-    <p role="status" data-live-status={status} className="flex items-center gap-1.5 px-4 py-2 text-xs text-slate-500">
+    <p
+      role="status"
+      data-live-status={status}
+      className="flex items-center gap-1.5 px-4 py-2 text-xs text-slate-500"
+    >
       <span
         aria-hidden="true"
         className={`inline-block size-2 rounded-full ${status === "live" ? "bg-emerald-500" : status === "polling" ? "bg-amber-500" : "bg-slate-300"}`}

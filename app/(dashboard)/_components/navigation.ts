@@ -5,13 +5,27 @@ import { isMailboxEnabled } from "@/lib/email/outbox";
  * The sections of the dashboard; a link shows only to those holding its permission, and only
  * where the section exists (`available`, checked on the server at each render).
  */
-export const NAVIGATION: { href: string; label: string; permission: Permission; available?: () => boolean }[] = [
+export const NAVIGATION: {
+  href: string;
+  label: string;
+  permission: Permission;
+  available?: () => boolean;
+}[] = [
   { href: "/transactions", label: "Transactions", permission: "transactions.view" },
-  { href: "/tickets/operation-requests", label: "Operation requests", permission: "operation_request.view" },
+  {
+    href: "/tickets/operation-requests",
+    label: "Operation requests",
+    permission: "operation_request.view",
+  },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugin.manage" },
   { href: "/admin/gateways", label: "Gateways", permission: "gateway.manage" },
   { href: "/api-docs", label: "API docs", permission: "transactions.view" },
-  { href: "/dev/mailbox", label: "Mailbox", permission: "transactions.view", available: isMailboxEnabled },
+  {
+    href: "/dev/mailbox",
+    label: "Mailbox",
+    permission: "transactions.view",
+    available: isMailboxEnabled,
+  },
 ];

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
 import { ApiError } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/route";
 import { prisma } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -8,18 +8,29 @@ export const dynamic = "force-dynamic";
 const PING_TIMEOUT_MS = 2000;
 
 export const GET = apiRoute(
-  { permission: "public", output: z.object({ status: z.literal("ok"), database: z.literal("ok"), ms: z.number() }) },
+  {
+    permission: "public",
+    output: z.object({ status: z.literal("ok"), database: z.literal("ok"), ms: z.number() }),
+  },
   async ({ log }) => {
     const started = performance.now();
     try {
       await Promise.race([
         prisma.$queryRaw`SELECT 1`,
-        new Promise((_, reject) => setTimeout(() => reject(new Error("database ping timed out")), PING_TIMEOUT_MS)),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error("database ping timed out")), PING_TIMEOUT_MS),
+        ),
       ]);
     } catch (error) {
       log.warn({ err: error }, "health: database unreachable");
       throw new ApiError("service_unavailable", "The database is not reachable.");
     }
-    return { body: { status: "ok" as const, database: "ok" as const, ms: Math.round(performance.now() - started) } };
+    return {
+      body: {
+        status: "ok" as const,
+        database: "ok" as const,
+        ms: Math.round(performance.now() - started),
+      },
+    };
   },
 );

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { LOCK_MS, MAX_FAILURES, isLocked, lockedMessage, recordFailure, type ThrottleState } from "./sign-in-throttle";
+import {
+  isLocked,
+  LOCK_MS,
+  lockedMessage,
+  MAX_FAILURES,
+  recordFailure,
+  type ThrottleState,
+} from "./sign-in-throttle";
 
 const t0 = new Date("2026-11-21T10:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
-function fail(times: number, start: ThrottleState | null = null, minutesApart = 0): ThrottleState | null {
+function fail(
+  times: number,
+  start: ThrottleState | null = null,
+  minutesApart = 0,
+): ThrottleState | null {
   let state = start;
   for (let i = 0; i < times; i++) state = recordFailure(state, at(i * minutesApart));
   return state;

@@ -14,16 +14,27 @@ export function isLocked(state: ThrottleState | null, now: Date): boolean {
 
 /** The state after one more failure at `now`. */
 export function recordFailure(state: ThrottleState | null, now: Date): ThrottleState {
-  const windowOpen = state !== null && now.getTime() - state.firstFailureAt.getTime() < FAILURE_WINDOW_MS && !lockExpired(state, now);
+  const windowOpen =
+    state !== null &&
+    now.getTime() - state.firstFailureAt.getTime() < FAILURE_WINDOW_MS &&
+    !lockExpired(state, now);
   const failures = windowOpen ? state.failures + 1 : 1;
   const firstFailureAt = windowOpen ? state.firstFailureAt : now;
-  const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : windowOpen ? state.lockedUntil : null;
+  const lockedUntil =
+    failures >= MAX_FAILURES
+      ? new Date(now.getTime() + LOCK_MS)
+      : windowOpen
+        ? state.lockedUntil
+        : null;
   return { failures, firstFailureAt, lockedUntil };
 }
 
 /** Words for the person at the sign-in form. */
 export function lockedMessage(state: ThrottleState, now: Date): string {
-  const minutes = Math.max(1, Math.ceil(((state.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 60_000));
+  const minutes = Math.max(
+    1,
+    Math.ceil(((state.lockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 60_000),
+  );
   return `Too many failed sign-ins. This account is locked from your address; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 

@@ -71,7 +71,19 @@ describe("parseMoney", () => {
     expect(parsed("-0", "USD")).toBe(0n);
   });
   it("refuses text that is not a plain decimal", () => {
-    for (const bad of ["", "abc", "1,000", "1.2.3", ".5", "5.", "1e3", "0x10", "Infinity", "NaN", "+1"]) {
+    for (const bad of [
+      "",
+      "abc",
+      "1,000",
+      "1.2.3",
+      ".5",
+      "5.",
+      "1e3",
+      "0x10",
+      "Infinity",
+      "NaN",
+      "+1",
+    ]) {
       expect(refusal(bad, "USD")).toBe("invalid_amount");
     }
     expect(refusal(Number.NaN, "USD")).toBe("invalid_amount");

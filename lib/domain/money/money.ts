@@ -53,7 +53,10 @@ export function parseMoney(input: string | number, currency: string): ParseResul
 /** Like parseMoney for values we wrote ourselves (database decimals); throws on a broken invariant. */
 export function moneyFromDecimal(value: { toString(): string } | string, currency: string): Money {
   const result = parseMoney(typeof value === "string" ? value : value.toString(), currency);
-  if (!result.ok) throw new Error(`Stored amount ${String(value)} ${currency} is invalid: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(
+      `Stored amount ${String(value)} ${currency} is invalid: ${result.error.message}`,
+    );
   return result.money;
 }
 

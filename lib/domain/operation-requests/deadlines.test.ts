@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_EXPIRY_SETTINGS,
-  EXPIRY_HOURS_LIMITS,
   deadlineFor,
+  EXPIRY_HOURS_LIMITS,
   isOverdue,
   nextDeadline,
   parseExpirySettings,
@@ -17,7 +17,9 @@ describe("parseExpirySettings", () => {
   it("defaults to 48 hours for manual action and no expiry for pending", () => {
     expect(DEFAULT_EXPIRY_SETTINGS).toEqual({ manualActionExpiryHours: 48, pendingExpiryHours: 0 });
     expect(parseExpirySettings({})).toEqual({ ok: true, settings: DEFAULT_EXPIRY_SETTINGS });
-    expect(parseExpirySettings({ manualActionExpiryHours: null, pendingExpiryHours: undefined })).toEqual({
+    expect(
+      parseExpirySettings({ manualActionExpiryHours: null, pendingExpiryHours: undefined }),
+    ).toEqual({
       ok: true,
       settings: DEFAULT_EXPIRY_SETTINGS,
     });
@@ -56,13 +58,16 @@ describe("parseExpirySettings", () => {
     },
   );
 
-  it.each([-1, 8761, 0.5, Number.NaN, "0", false])("refuses %s hours for pending", (pendingExpiryHours) => {
-    expect(parseExpirySettings({ pendingExpiryHours })).toEqual({
-      ok: false,
-      code: "validation_error",
-      message: "Pending expiry must be a whole number of hours from 0 (never) to 8760.",
-    });
-  });
+  it.each([-1, 8761, 0.5, Number.NaN, "0", false])(
+    "refuses %s hours for pending",
+    (pendingExpiryHours) => {
+      expect(parseExpirySettings({ pendingExpiryHours })).toEqual({
+        ok: false,
+        code: "validation_error",
+        message: "Pending expiry must be a whole number of hours from 0 (never) to 8760.",
+      });
+    },
+  );
 });
 
 describe("deadlineFor", () => {
@@ -70,7 +75,11 @@ describe("deadlineFor", () => {
 
   it.each(OPERATION_REQUEST_STATES)("gives %s the deadline its state carries", (state) => {
     const expected =
-      state === "pending" ? hoursLater(24) : state === "manual_action_required" ? hoursLater(48) : null;
+      state === "pending"
+        ? hoursLater(24)
+        : state === "manual_action_required"
+          ? hoursLater(48)
+          : null;
     expect(deadlineFor(state, settings, NOW)).toEqual(expected);
   });
 
@@ -82,11 +91,10 @@ describe("deadlineFor", () => {
     expect(deadlineFor("pending", { ...settings, pendingExpiryHours: 1 }, NOW)?.toISOString()).toBe(
       "2026-03-29T00:30:00.000Z",
     );
-    expect(deadlineFor("manual_action_required", { ...settings, manualActionExpiryHours: 8760 }, NOW)).toEqual(
-      hoursLater(8760),
-    );
+    expect(
+      deadlineFor("manual_action_required", { ...settings, manualActionExpiryHours: 8760 }, NOW),
+    ).toEqual(hoursLater(8760));
   });
-
 });
 
 describe("nextDeadline", () => {
@@ -95,20 +103,35 @@ describe("nextDeadline", () => {
 
   it("keeps the deadline while the request stays where it is, even after the settings change", () => {
     const stuck = { state: "manual_action_required" as const, deadlineAt: original };
-    expect(nextDeadline(stuck, "manual_action_required", { ...settings, manualActionExpiryHours: 1 }, NOW)).toBe(
-      original,
-    );
+    expect(
+      nextDeadline(
+        stuck,
+        "manual_action_required",
+        { ...settings, manualActionExpiryHours: 1 },
+        NOW,
+      ),
+    ).toBe(original);
   });
 
   it("gives a new deadline on entering a state that has one", () => {
-    expect(nextDeadline({ state: "approved", deadlineAt: null }, "manual_action_required", settings, NOW)).toEqual(
-      hoursLater(48),
-    );
+    expect(
+      nextDeadline(
+        { state: "approved", deadlineAt: null },
+        "manual_action_required",
+        settings,
+        NOW,
+      ),
+    ).toEqual(hoursLater(48));
   });
 
-  it.each(["approved", "done", "rejected", "canceled", "expired"] as const)("clears it on moving to %s", (next) => {
-    expect(nextDeadline({ state: "pending", deadlineAt: original }, next, settings, NOW)).toBeNull();
-  });
+  it.each(["approved", "done", "rejected", "canceled", "expired"] as const)(
+    "clears it on moving to %s",
+    (next) => {
+      expect(
+        nextDeadline({ state: "pending", deadlineAt: original }, next, settings, NOW),
+      ).toBeNull();
+    },
+  );
 });
 
 describe("isOverdue", () => {

@@ -15,7 +15,10 @@ export type ExpirySettings = {
   readonly pendingExpiryHours: number;
 };
 
-export const DEFAULT_EXPIRY_SETTINGS: ExpirySettings = { manualActionExpiryHours: 48, pendingExpiryHours: 0 };
+export const DEFAULT_EXPIRY_SETTINGS: ExpirySettings = {
+  manualActionExpiryHours: 48,
+  pendingExpiryHours: 0,
+};
 
 /** One year; also what the settings form and its schema allow. */
 export const EXPIRY_HOURS_LIMITS = {
@@ -30,21 +33,33 @@ export function parseExpirySettings(input: {
   manualActionExpiryHours?: unknown;
   pendingExpiryHours?: unknown;
 }): { ok: true; settings: ExpirySettings } | Refusal {
-  const manualActionExpiryHours = input.manualActionExpiryHours ?? DEFAULT_EXPIRY_SETTINGS.manualActionExpiryHours;
+  const manualActionExpiryHours =
+    input.manualActionExpiryHours ?? DEFAULT_EXPIRY_SETTINGS.manualActionExpiryHours;
   const pendingExpiryHours = input.pendingExpiryHours ?? DEFAULT_EXPIRY_SETTINGS.pendingExpiryHours;
   if (!isWholeHoursWithin(manualActionExpiryHours, EXPIRY_HOURS_LIMITS.manualActionExpiryHours)) {
-    return refuse("validation_error", "Manual-action expiry must be a whole number of hours from 1 to 8760.");
+    return refuse(
+      "validation_error",
+      "Manual-action expiry must be a whole number of hours from 1 to 8760.",
+    );
   }
   if (!isWholeHoursWithin(pendingExpiryHours, EXPIRY_HOURS_LIMITS.pendingExpiryHours)) {
-    return refuse("validation_error", "Pending expiry must be a whole number of hours from 0 (never) to 8760.");
+    return refuse(
+      "validation_error",
+      "Pending expiry must be a whole number of hours from 0 (never) to 8760.",
+    );
   }
   return { ok: true, settings: { manualActionExpiryHours, pendingExpiryHours } };
 }
 
 /** The deadline a request takes on entering `state`; null where the state cannot expire. */
-export function deadlineFor(state: OperationRequestState, settings: ExpirySettings, now: Date): Date | null {
+export function deadlineFor(
+  state: OperationRequestState,
+  settings: ExpirySettings,
+  now: Date,
+): Date | null {
   if (state === "manual_action_required") return hoursAfter(now, settings.manualActionExpiryHours);
-  if (state === "pending" && settings.pendingExpiryHours > 0) return hoursAfter(now, settings.pendingExpiryHours);
+  if (state === "pending" && settings.pendingExpiryHours > 0)
+    return hoursAfter(now, settings.pendingExpiryHours);
   return null;
 }
 
@@ -71,5 +86,7 @@ function hoursAfter(now: Date, hours: number): Date {
 }
 
 function isWholeHoursWithin(value: unknown, limits: { min: number; max: number }): value is number {
-  return Number.isInteger(value) && (value as number) >= limits.min && (value as number) <= limits.max;
+  return (
+    Number.isInteger(value) && (value as number) >= limits.min && (value as number) <= limits.max
+  );
 }

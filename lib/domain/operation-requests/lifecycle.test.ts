@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
   type Actor,
-  type LifecycleEvent,
-  type Operation,
-  type OperationRequestState,
-  LIFECYCLE_EVENTS,
-  OPEN_STATES,
-  OPERATION_REQUEST_STATES,
-  REJECTION_REASON_MAX_LENGTH,
-  TERMINAL_STATES,
   decide,
   decideSubmission,
   isOpenState,
   isRequestOverdue,
+  LIFECYCLE_EVENTS,
+  type LifecycleEvent,
+  OPEN_STATES,
+  OPERATION_REQUEST_STATES,
+  type Operation,
+  type OperationRequestState,
+  REJECTION_REASON_MAX_LENGTH,
+  TERMINAL_STATES,
 } from "./lifecycle";
 
 const NOW = new Date("2026-03-01T12:00:00.000Z");
@@ -27,7 +27,11 @@ const checker: Actor = {
 const maker: Actor = { userId: "maker", isChecker: false, permissions: ["refund", "void"] };
 const viewer: Actor = { userId: "viewer", isChecker: false, permissions: [] };
 
-function request(state: OperationRequestState, deadlineAt: Date | null = LATER, operation: Operation = "refund") {
+function request(
+  state: OperationRequestState,
+  deadlineAt: Date | null = LATER,
+  operation: Operation = "refund",
+) {
   return { state, operation, deadlineAt };
 }
 
@@ -128,7 +132,9 @@ describe("decide: the transition table", () => {
   it.each(CASES)("$event on $state -> $outcome", ({ event, state, outcome }) => {
     // Only expire needs the deadline behind us; every other event is tried well before it.
     const subject = request(state, event === "expire" ? EARLIER : LATER);
-    const result = decide(subject, event, ALLOWED_ACTOR[event], NOW, { reason: "Duplicate charge" });
+    const result = decide(subject, event, ALLOWED_ACTOR[event], NOW, {
+      reason: "Duplicate charge",
+    });
     if (typeof outcome === "string") {
       expect(result).toMatchObject({ ok: true, next: outcome });
     } else {
@@ -158,9 +164,18 @@ describe("decide: who may act", () => {
   });
 
   it("lets a checker without the operation's permission approve and reject", () => {
-    const viewerChecker: Actor = { userId: "vc", isChecker: true, permissions: ["operation_request.approve"] };
-    expect(decide(request("pending"), "approve", viewerChecker, NOW)).toEqual({ ok: true, next: "approved" });
-    expect(decide(request("pending"), "reject", viewerChecker, NOW, { reason: "No" })).toMatchObject({ ok: true });
+    const viewerChecker: Actor = {
+      userId: "vc",
+      isChecker: true,
+      permissions: ["operation_request.approve"],
+    };
+    expect(decide(request("pending"), "approve", viewerChecker, NOW)).toEqual({
+      ok: true,
+      next: "approved",
+    });
+    expect(
+      decide(request("pending"), "reject", viewerChecker, NOW, { reason: "No" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses cancel to the checker, who rejects instead", () => {
@@ -173,19 +188,29 @@ describe("decide: who may act", () => {
 
   it("lets any holder of the operation's permission cancel, not only the submitter", () => {
     const colleague: Actor = { userId: "someone-else", isChecker: false, permissions: ["void"] };
-    expect(decide(request("pending", LATER, "void"), "cancel", colleague, NOW)).toEqual({ ok: true, next: "canceled" });
+    expect(decide(request("pending", LATER, "void"), "cancel", colleague, NOW)).toEqual({
+      ok: true,
+      next: "canceled",
+    });
   });
 
-  it.each(["cancel", "retry"] as const)("requires the operation's own permission to %s", (event) => {
-    const refundOnly: Actor = { userId: "r", isChecker: false, permissions: ["refund"] };
-    const voidRequest = request(event === "cancel" ? "pending" : "manual_action_required", LATER, "void");
-    expect(decide(voidRequest, event, refundOnly, NOW)).toEqual({
-      ok: false,
-      code: "forbidden",
-      message: `You need the void permission to ${event} this request.`,
-    });
-    expect(decide(voidRequest, event, maker, NOW).ok).toBe(true);
-  });
+  it.each(["cancel", "retry"] as const)(
+    "requires the operation's own permission to %s",
+    (event) => {
+      const refundOnly: Actor = { userId: "r", isChecker: false, permissions: ["refund"] };
+      const voidRequest = request(
+        event === "cancel" ? "pending" : "manual_action_required",
+        LATER,
+        "void",
+      );
+      expect(decide(voidRequest, event, refundOnly, NOW)).toEqual({
+        ok: false,
+        code: "forbidden",
+        message: `You need the void permission to ${event} this request.`,
+      });
+      expect(decide(voidRequest, event, maker, NOW).ok).toBe(true);
+    },
+  );
 
   it("lets the checker retry when they hold the operation's permission, and not otherwise", () => {
     expect(decide(request("manual_action_required"), "retry", checker, NOW)).toEqual({
@@ -193,20 +218,30 @@ describe("decide: who may act", () => {
       next: "manual_action_required",
     });
     const bareChecker: Actor = { userId: "c", isChecker: true, permissions: [] };
-    expect(decide(request("manual_action_required"), "retry", bareChecker, NOW)).toMatchObject({ code: "forbidden" });
+    expect(decide(request("manual_action_required"), "retry", bareChecker, NOW)).toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("refuses an actor who may never act before saying anything about the state", () => {
     expect(decide(request("canceled"), "approve", maker, NOW)).toMatchObject({ code: "forbidden" });
-    expect(decide(request("pending", EARLIER), "cancel", checker, NOW)).toMatchObject({ code: "forbidden" });
+    expect(decide(request("pending", EARLIER), "cancel", checker, NOW)).toMatchObject({
+      code: "forbidden",
+    });
   });
 
-  it.each(["execute_succeeded", "execute_failed", "expire"] as const)("records %s whoever triggered it", (event) => {
-    const subject = request(event === "expire" ? "pending" : "approved", event === "expire" ? EARLIER : LATER);
-    for (const actor of [viewer, maker, checker]) {
-      expect(decide(subject, event, actor, NOW).ok).toBe(true);
-    }
-  });
+  it.each(["execute_succeeded", "execute_failed", "expire"] as const)(
+    "records %s whoever triggered it",
+    (event) => {
+      const subject = request(
+        event === "expire" ? "pending" : "approved",
+        event === "expire" ? EARLIER : LATER,
+      );
+      for (const actor of [viewer, maker, checker]) {
+        expect(decide(subject, event, actor, NOW).ok).toBe(true);
+      }
+    },
+  );
 });
 
 describe("decide: deadlines", () => {
@@ -217,40 +252,64 @@ describe("decide: deadlines", () => {
     { event: "retry", state: "manual_action_required", actor: maker },
   ] as const;
 
-  it.each(overdueActions)("refuses $event on an overdue $state request as expired", ({ event, state, actor }) => {
-    for (const deadlineAt of [EARLIER, NOW]) {
-      expect(decide(request(state, deadlineAt), event, actor, NOW, { reason: "x" })).toEqual({
-        ok: false,
-        code: "request_expired",
-        message: "This request has expired.",
-      });
-    }
-  });
+  it.each(overdueActions)(
+    "refuses $event on an overdue $state request as expired",
+    ({ event, state, actor }) => {
+      for (const deadlineAt of [EARLIER, NOW]) {
+        expect(decide(request(state, deadlineAt), event, actor, NOW, { reason: "x" })).toEqual({
+          ok: false,
+          code: "request_expired",
+          message: "This request has expired.",
+        });
+      }
+    },
+  );
 
-  it.each(overdueActions)("allows $event one millisecond before the deadline", ({ event, state, actor }) => {
-    const deadlineAt = new Date(NOW.getTime() + 1);
-    expect(decide(request(state, deadlineAt), event, actor, NOW, { reason: "x" }).ok).toBe(true);
-  });
+  it.each(overdueActions)(
+    "allows $event one millisecond before the deadline",
+    ({ event, state, actor }) => {
+      const deadlineAt = new Date(NOW.getTime() + 1);
+      expect(decide(request(state, deadlineAt), event, actor, NOW, { reason: "x" }).ok).toBe(true);
+    },
+  );
 
-  it.each(overdueActions)("allows $event on a $state request without a deadline", ({ event, state, actor }) => {
-    expect(decide(request(state, null), event, actor, NOW, { reason: "x" }).ok).toBe(true);
-  });
+  it.each(overdueActions)(
+    "allows $event on a $state request without a deadline",
+    ({ event, state, actor }) => {
+      expect(decide(request(state, null), event, actor, NOW, { reason: "x" }).ok).toBe(true);
+    },
+  );
 
   it("still records the gateway's answer after the deadline: the money has moved either way", () => {
     const overdue = request("manual_action_required", EARLIER);
     expect(decide(overdue, "execute_succeeded", maker, NOW)).toEqual({ ok: true, next: "done" });
-    expect(decide(overdue, "execute_failed", maker, NOW)).toEqual({ ok: true, next: "manual_action_required" });
+    expect(decide(overdue, "execute_failed", maker, NOW)).toEqual({
+      ok: true,
+      next: "manual_action_required",
+    });
   });
 
-  it.each(["pending", "manual_action_required"] as const)("expires %s only once its deadline is reached", (state) => {
-    const notYet = { ok: false, code: "invalid_state", message: "This request is not past its deadline yet." };
-    expect(decide(request(state, LATER), "expire", viewer, NOW)).toEqual(notYet);
-    expect(decide(request(state, null), "expire", viewer, NOW)).toEqual(notYet);
-    expect(decide(request(state, NOW), "expire", viewer, NOW)).toEqual({ ok: true, next: "expired" });
-  });
+  it.each(["pending", "manual_action_required"] as const)(
+    "expires %s only once its deadline is reached",
+    (state) => {
+      const notYet = {
+        ok: false,
+        code: "invalid_state",
+        message: "This request is not past its deadline yet.",
+      };
+      expect(decide(request(state, LATER), "expire", viewer, NOW)).toEqual(notYet);
+      expect(decide(request(state, null), "expire", viewer, NOW)).toEqual(notYet);
+      expect(decide(request(state, NOW), "expire", viewer, NOW)).toEqual({
+        ok: true,
+        next: "expired",
+      });
+    },
+  );
 
   it("reports a state refusal, not expiry, when the action never applied to that state", () => {
-    expect(decide(request("manual_action_required", EARLIER), "approve", checker, NOW)).toMatchObject({
+    expect(
+      decide(request("manual_action_required", EARLIER), "approve", checker, NOW),
+    ).toMatchObject({
       code: "invalid_state",
     });
   });
@@ -276,8 +335,13 @@ describe("isRequestOverdue", () => {
 });
 
 describe("decide: rejection reason", () => {
-  const reject = (reason?: string) => decide(request("pending"), "reject", checker, NOW, { reason });
-  const required = { ok: false, code: "validation_error", message: "A reason is required to reject a request." };
+  const reject = (reason?: string) =>
+    decide(request("pending"), "reject", checker, NOW, { reason });
+  const required = {
+    ok: false,
+    code: "validation_error",
+    message: "A reason is required to reject a request.",
+  };
 
   it("requires a reason that is more than whitespace", () => {
     expect(reject(undefined)).toEqual(required);
@@ -286,7 +350,11 @@ describe("decide: rejection reason", () => {
   });
 
   it("returns the reason trimmed", () => {
-    expect(reject("  Customer asked twice \n")).toEqual({ ok: true, next: "rejected", reason: "Customer asked twice" });
+    expect(reject("  Customer asked twice \n")).toEqual({
+      ok: true,
+      next: "rejected",
+      reason: "Customer asked twice",
+    });
   });
 
   it("accepts 500 characters and refuses 501, counting surrounding spaces out", () => {
@@ -301,11 +369,15 @@ describe("decide: rejection reason", () => {
 
   it("counts characters as the database does, so an emoji is one", () => {
     expect(reject("😀".repeat(REJECTION_REASON_MAX_LENGTH))).toMatchObject({ ok: true });
-    expect(reject("😀".repeat(REJECTION_REASON_MAX_LENGTH + 1))).toMatchObject({ code: "validation_error" });
+    expect(reject("😀".repeat(REJECTION_REASON_MAX_LENGTH + 1))).toMatchObject({
+      code: "validation_error",
+    });
   });
 
   it("says the state is wrong before complaining about the reason", () => {
-    expect(decide(request("rejected"), "reject", checker, NOW)).toMatchObject({ code: "invalid_state" });
+    expect(decide(request("rejected"), "reject", checker, NOW)).toMatchObject({
+      code: "invalid_state",
+    });
   });
 
   it("ignores a reason on other events", () => {
@@ -319,7 +391,11 @@ describe("decide: rejection reason", () => {
 describe("decideSubmission", () => {
   const submit = (
     submitter: Actor,
-    { pluginEnabled = true, whitelistedOperations = [] as Operation[], operation = "refund" as Operation } = {},
+    {
+      pluginEnabled = true,
+      whitelistedOperations = [] as Operation[],
+      operation = "refund" as Operation,
+    } = {},
   ) => decideSubmission({ operation, submitter, pluginEnabled, whitelistedOperations });
 
   it("leaves a maker's request pending for the checker", () => {
@@ -327,7 +403,12 @@ describe("decideSubmission", () => {
   });
 
   it("approves at once what the checker submits", () => {
-    expect(submit(checker)).toEqual({ ok: true, initialState: "approved", direct: true, reason: "checker" });
+    expect(submit(checker)).toEqual({
+      ok: true,
+      initialState: "approved",
+      direct: true,
+      reason: "checker",
+    });
   });
 
   it("approves at once for a submitter whitelisted for that operation only", () => {
@@ -337,7 +418,10 @@ describe("decideSubmission", () => {
       direct: true,
       reason: "whitelisted",
     });
-    expect(submit(maker, { whitelistedOperations: ["void"] })).toEqual({ ok: true, initialState: "pending" });
+    expect(submit(maker, { whitelistedOperations: ["void"] })).toEqual({
+      ok: true,
+      initialState: "pending",
+    });
     expect(submit(maker, { whitelistedOperations: ["void"], operation: "void" })).toMatchObject({
       reason: "whitelisted",
     });
@@ -345,7 +429,9 @@ describe("decideSubmission", () => {
 
   it("approves everything at once while the plugin is disabled, and names that reason first", () => {
     for (const submitter of [maker, checker]) {
-      expect(submit(submitter, { pluginEnabled: false, whitelistedOperations: ["refund"] })).toEqual({
+      expect(
+        submit(submitter, { pluginEnabled: false, whitelistedOperations: ["refund"] }),
+      ).toEqual({
         ok: true,
         initialState: "approved",
         direct: true,
@@ -355,14 +441,22 @@ describe("decideSubmission", () => {
   });
 
   it("prefers checker over whitelisted", () => {
-    expect(submit(checker, { whitelistedOperations: ["refund"] })).toMatchObject({ reason: "checker" });
+    expect(submit(checker, { whitelistedOperations: ["refund"] })).toMatchObject({
+      reason: "checker",
+    });
   });
 
   it("refuses a submitter without the operation's permission, whatever else holds", () => {
-    const viewerChecker: Actor = { userId: "vc", isChecker: true, permissions: ["operation_request.approve"] };
+    const viewerChecker: Actor = {
+      userId: "vc",
+      isChecker: true,
+      permissions: ["operation_request.approve"],
+    };
     for (const submitter of [viewer, viewerChecker]) {
       for (const pluginEnabled of [true, false]) {
-        expect(submit(submitter, { pluginEnabled, whitelistedOperations: ["void"], operation: "void" })).toEqual({
+        expect(
+          submit(submitter, { pluginEnabled, whitelistedOperations: ["void"], operation: "void" }),
+        ).toEqual({
           ok: false,
           code: "forbidden",
           message: "You need the void permission to request a void.",
@@ -374,7 +468,9 @@ describe("decideSubmission", () => {
 
 describe("states", () => {
   it("splits every state into open or terminal, never both", () => {
-    expect([...OPEN_STATES, ...TERMINAL_STATES].sort()).toEqual([...OPERATION_REQUEST_STATES].sort());
+    expect([...OPEN_STATES, ...TERMINAL_STATES].sort()).toEqual(
+      [...OPERATION_REQUEST_STATES].sort(),
+    );
     for (const state of OPERATION_REQUEST_STATES) {
       expect(isOpenState(state)).toBe((OPEN_STATES as readonly string[]).includes(state));
     }

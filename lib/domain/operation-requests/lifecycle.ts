@@ -71,12 +71,18 @@ export type Submission =
   | { ok: true; initialState: "approved"; direct: true; reason: DirectReason }
   | Refusal;
 
-const TRANSITIONS: Record<LifecycleEvent, Partial<Record<OperationRequestState, OperationRequestState>>> = {
+const TRANSITIONS: Record<
+  LifecycleEvent,
+  Partial<Record<OperationRequestState, OperationRequestState>>
+> = {
   approve: { pending: "approved" },
   reject: { pending: "rejected" },
   cancel: { pending: "canceled" },
   execute_succeeded: { approved: "done", manual_action_required: "done" },
-  execute_failed: { approved: "manual_action_required", manual_action_required: "manual_action_required" },
+  execute_failed: {
+    approved: "manual_action_required",
+    manual_action_required: "manual_action_required",
+  },
   // The request stays where it is while the gateway is called again; execute_* then moves it.
   retry: { manual_action_required: "manual_action_required" },
   expire: { pending: "expired", manual_action_required: "expired" },
@@ -109,7 +115,9 @@ export function decide(
   if (next === undefined) return refuseState(request.state);
   const overdue = isRequestOverdue(request, now);
   if (event === "expire") {
-    return overdue ? { ok: true, next } : refuse("invalid_state", "This request is not past its deadline yet.");
+    return overdue
+      ? { ok: true, next }
+      : refuse("invalid_state", "This request is not past its deadline yet.");
   }
   if (overdue && ACTIONS.has(event)) return refuse("request_expired", EXPIRED_MESSAGE);
   if (event === "reject") {
@@ -123,7 +131,10 @@ export function decide(
  * True when the request sits past its deadline in a state that expires. A service that gets
  * `request_expired` back from decide() checks this and expires the request in the same transaction.
  */
-export function isRequestOverdue(request: Pick<RequestSnapshot, "state" | "deadlineAt">, now: Date): boolean {
+export function isRequestOverdue(
+  request: Pick<RequestSnapshot, "state" | "deadlineAt">,
+  now: Date,
+): boolean {
   return TRANSITIONS.expire[request.state] !== undefined && isOverdue(request.deadlineAt, now);
 }
 
@@ -184,7 +195,10 @@ function checkRejectionReason(reason: string | undefined): { ok: true; value: st
   if (value === "") return refuse("validation_error", "A reason is required to reject a request.");
   // Counted in code points, as PostgreSQL counts varchar(500); an emoji is one character, not two.
   if ([...value].length > REJECTION_REASON_MAX_LENGTH) {
-    return refuse("validation_error", `The reason must be at most ${REJECTION_REASON_MAX_LENGTH} characters.`);
+    return refuse(
+      "validation_error",
+      `The reason must be at most ${REJECTION_REASON_MAX_LENGTH} characters.`,
+    );
   }
   return { ok: true, value };
 }

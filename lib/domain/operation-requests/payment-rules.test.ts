@@ -2,17 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { CurrencyCode } from "../money/currency";
 import type { Operation } from "./lifecycle";
 import {
-  type PaymentSnapshot,
-  type PaymentState,
-  PAYMENT_STATES,
   applySuccessfulOperation,
   availableOperations,
   checkOperation,
+  PAYMENT_STATES,
+  type PaymentSnapshot,
+  type PaymentState,
 } from "./payment-rules";
 
 function payment(
   state: PaymentState,
-  { capturedMinor = 0n, refundedMinor = 0n, amountMinor = 10_000n, currency = "USD" as CurrencyCode } = {},
+  {
+    capturedMinor = 0n,
+    refundedMinor = 0n,
+    amountMinor = 10_000n,
+    currency = "USD" as CurrencyCode,
+  } = {},
 ): PaymentSnapshot {
   return { state, currency, amountMinor, capturedMinor, refundedMinor };
 }
@@ -29,13 +34,22 @@ const IN_STATE: Record<PaymentState, PaymentSnapshot> = {
   expired: payment("expired"),
   voided: payment("voided"),
   refunded: payment("refunded", { capturedMinor: 10_000n, refundedMinor: 10_000n }),
-  partially_refunded: payment("partially_refunded", { capturedMinor: 10_000n, refundedMinor: 2_500n }),
+  partially_refunded: payment("partially_refunded", {
+    capturedMinor: 10_000n,
+    refundedMinor: 2_500n,
+  }),
 };
 
 const notRefundable = (word: string) =>
-  ["operation_not_allowed", `Only a paid or partially refunded payment can be refunded; this one is ${word}.`] as const;
+  [
+    "operation_not_allowed",
+    `Only a paid or partially refunded payment can be refunded; this one is ${word}.`,
+  ] as const;
 const notVoidable = (word: string) =>
-  ["operation_not_allowed", `Only an authorized, uncaptured payment can be voided; this one is ${word}.`] as const;
+  [
+    "operation_not_allowed",
+    `Only an authorized, uncaptured payment can be voided; this one is ${word}.`,
+  ] as const;
 const NOTHING_LEFT = ["operation_not_allowed", "This payment has nothing left to refund."] as const;
 
 type Outcome = bigint | readonly [code: string, message: string];
@@ -56,7 +70,11 @@ const MATRIX: Record<PaymentState, Record<Operation, Outcome>> = {
 };
 
 const CASES = PAYMENT_STATES.flatMap((state) =>
-  (["refund", "void"] as const).map((operation) => ({ state, operation, outcome: MATRIX[state][operation] })),
+  (["refund", "void"] as const).map((operation) => ({
+    state,
+    operation,
+    outcome: MATRIX[state][operation],
+  })),
 );
 
 describe("checkOperation: payment states", () => {
@@ -69,37 +87,51 @@ describe("checkOperation: payment states", () => {
     }
   });
 
-  it.each(PAYMENT_STATES)("refuses either operation on a %s payment while another request is open", (state) => {
-    for (const open of ["refund", "void"] as const) {
-      const message = `Requested ${open === "refund" ? "Refund" : "Void"} is pending for approval`;
-      for (const operation of ["refund", "void"] as const) {
-        expect(checkOperation({ payment: IN_STATE[state], operation, openRequest: { operation: open } })).toEqual({
-          ok: false,
-          code: "operation_pending",
-          message,
-        });
+  it.each(PAYMENT_STATES)(
+    "refuses either operation on a %s payment while another request is open",
+    (state) => {
+      for (const open of ["refund", "void"] as const) {
+        const message = `Requested ${open === "refund" ? "Refund" : "Void"} is pending for approval`;
+        for (const operation of ["refund", "void"] as const) {
+          expect(
+            checkOperation({
+              payment: IN_STATE[state],
+              operation,
+              openRequest: { operation: open },
+            }),
+          ).toEqual({
+            ok: false,
+            code: "operation_pending",
+            message,
+          });
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe("checkOperation: void", () => {
   const authorized = IN_STATE.authorized;
 
   it("accepts the full amount given explicitly", () => {
-    expect(checkOperation({ payment: authorized, operation: "void", requestedMinor: 10_000n })).toEqual({
+    expect(
+      checkOperation({ payment: authorized, operation: "void", requestedMinor: 10_000n }),
+    ).toEqual({
       ok: true,
       amountMinor: 10_000n,
     });
   });
 
-  it.each([9_999n, 10_001n, 0n, -1n])("refuses a partial or odd amount (%s) as invalid input", (requestedMinor) => {
-    expect(checkOperation({ payment: authorized, operation: "void", requestedMinor })).toEqual({
-      ok: false,
-      code: "validation_error",
-      message: "A void always covers the full 100.00 USD; leave the amount empty.",
-    });
-  });
+  it.each([9_999n, 10_001n, 0n, -1n])(
+    "refuses a partial or odd amount (%s) as invalid input",
+    (requestedMinor) => {
+      expect(checkOperation({ payment: authorized, operation: "void", requestedMinor })).toEqual({
+        ok: false,
+        code: "validation_error",
+        message: "A void always covers the full 100.00 USD; leave the amount empty.",
+      });
+    },
+  );
 
   it("names the full amount in the currency's own decimals", () => {
     const kwd = payment("authorized", { amountMinor: 1_234_500n, currency: "KWD" });
@@ -113,12 +145,15 @@ describe("checkOperation: void", () => {
     expect(checkOperation({ payment: captured, operation: "void" })).toEqual({
       ok: false,
       code: "operation_not_allowed",
-      message: "Only an authorized, uncaptured payment can be voided; this one has already been captured.",
+      message:
+        "Only an authorized, uncaptured payment can be voided; this one has already been captured.",
     });
   });
 
   it("refuses on the payment's state before looking at the amount", () => {
-    expect(checkOperation({ payment: IN_STATE.paid, operation: "void", requestedMinor: 5n })).toMatchObject({
+    expect(
+      checkOperation({ payment: IN_STATE.paid, operation: "void", requestedMinor: 5n }),
+    ).toMatchObject({
       code: "operation_not_allowed",
     });
   });
@@ -132,7 +167,11 @@ describe("checkOperation: refund amounts", () => {
     code: "amount_exceeds_remaining",
     message: `The refund amount is more than the ${left} left to refund.`,
   });
-  const notPositive = { ok: false, code: "validation_error", message: "The refund amount must be greater than zero." };
+  const notPositive = {
+    ok: false,
+    code: "validation_error",
+    message: "The refund amount must be greater than zero.",
+  };
 
   it("defaults to what remains", () => {
     expect(refund(IN_STATE.paid)).toEqual({ ok: true, amountMinor: 10_000n });
@@ -154,7 +193,11 @@ describe("checkOperation: refund amounts", () => {
   });
 
   it("measures what remains against the captured amount, not the authorized one", () => {
-    const partlyCaptured = payment("paid", { amountMinor: 10_000n, capturedMinor: 6_000n, refundedMinor: 1_000n });
+    const partlyCaptured = payment("paid", {
+      amountMinor: 10_000n,
+      capturedMinor: 6_000n,
+      refundedMinor: 1_000n,
+    });
     expect(refund(partlyCaptured)).toEqual({ ok: true, amountMinor: 5_000n });
     expect(refund(partlyCaptured, 5_001n)).toEqual(exceeds("50.00 USD"));
   });
@@ -173,14 +216,21 @@ describe("checkOperation: refund amounts", () => {
   });
 
   it("works in whole yen for JPY, no decimals", () => {
-    const jpy = payment("paid", { currency: "JPY", amountMinor: 1_500_000n, capturedMinor: 1_500_000n });
+    const jpy = payment("paid", {
+      currency: "JPY",
+      amountMinor: 1_500_000n,
+      capturedMinor: 1_500_000n,
+    });
     expect(refund(jpy, 1_500_000n)).toEqual({ ok: true, amountMinor: 1_500_000n });
     expect(refund(jpy, 1_500_001n)).toEqual(exceeds("1,500,000 JPY"));
     expect(refund(jpy, 1n)).toEqual({ ok: true, amountMinor: 1n });
   });
 
   it("refuses a refundable state with nothing left before looking at the amount", () => {
-    const drained = payment("partially_refunded", { capturedMinor: 10_000n, refundedMinor: 10_000n });
+    const drained = payment("partially_refunded", {
+      capturedMinor: 10_000n,
+      refundedMinor: 10_000n,
+    });
     expect(refund(drained)).toEqual({ ok: false, code: NOTHING_LEFT[0], message: NOTHING_LEFT[1] });
     expect(refund(drained, 0n)).toMatchObject({ code: "operation_not_allowed" });
     expect(refund(IN_STATE.refunded, 1n)).toMatchObject({ message: NOTHING_LEFT[1] });
@@ -232,7 +282,9 @@ describe("applySuccessfulOperation", () => {
   it("agrees with checkOperation: refunding what remains leaves nothing to refund", () => {
     const after = applySuccessfulOperation(IN_STATE.partially_refunded, "refund", 7_500n);
     const next = { ...IN_STATE.partially_refunded, ...after };
-    expect(checkOperation({ payment: next, operation: "refund" })).toMatchObject({ code: "operation_not_allowed" });
+    expect(checkOperation({ payment: next, operation: "refund" })).toMatchObject({
+      code: "operation_not_allowed",
+    });
   });
 });
 

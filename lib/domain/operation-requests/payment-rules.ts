@@ -45,9 +45,14 @@ export function checkOperation(input: {
 }): OperationCheck {
   const { payment, operation, requestedMinor, openRequest } = input;
   if (openRequest) {
-    return refuse("operation_pending", `Requested ${OPERATION_LABELS[openRequest.operation]} is pending for approval`);
+    return refuse(
+      "operation_pending",
+      `Requested ${OPERATION_LABELS[openRequest.operation]} is pending for approval`,
+    );
   }
-  return operation === "void" ? checkVoid(payment, requestedMinor) : checkRefund(payment, requestedMinor);
+  return operation === "void"
+    ? checkVoid(payment, requestedMinor)
+    : checkRefund(payment, requestedMinor);
 }
 
 /** What a done request does to its payment. Throws if the refund was never possible: a broken invariant. */
@@ -59,9 +64,14 @@ export function applySuccessfulOperation(
   if (operation === "void") return { refundedMinor: payment.refundedMinor, state: "voided" };
   const refundedMinor = payment.refundedMinor + amountMinor;
   if (amountMinor <= 0n || refundedMinor > payment.capturedMinor) {
-    throw new Error(`Cannot refund ${amountMinor} of ${payment.capturedMinor - payment.refundedMinor} remaining`);
+    throw new Error(
+      `Cannot refund ${amountMinor} of ${payment.capturedMinor - payment.refundedMinor} remaining`,
+    );
   }
-  return { refundedMinor, state: refundedMinor === payment.capturedMinor ? "refunded" : "partially_refunded" };
+  return {
+    refundedMinor,
+    state: refundedMinor === payment.capturedMinor ? "refunded" : "partially_refunded",
+  };
 }
 
 /** For enabling buttons and prefilling the refund amount; the server still runs checkOperation. */
@@ -82,12 +92,21 @@ export function availableOperations(
  */
 function checkVoid(payment: PaymentSnapshot, requestedMinor: bigint | undefined): OperationCheck {
   if (payment.state !== "authorized" || payment.capturedMinor !== 0n) {
-    const why = payment.state === "authorized" ? "has already been captured" : `is ${stateWords(payment.state)}`;
-    return refuse("operation_not_allowed", `Only an authorized, uncaptured payment can be voided; this one ${why}.`);
+    const why =
+      payment.state === "authorized"
+        ? "has already been captured"
+        : `is ${stateWords(payment.state)}`;
+    return refuse(
+      "operation_not_allowed",
+      `Only an authorized, uncaptured payment can be voided; this one ${why}.`,
+    );
   }
   if (requestedMinor !== undefined && requestedMinor !== payment.amountMinor) {
     const full = formatMoney({ minor: payment.amountMinor, currency: payment.currency });
-    return refuse("validation_error", `A void always covers the full ${full}; leave the amount empty.`);
+    return refuse(
+      "validation_error",
+      `A void always covers the full ${full}; leave the amount empty.`,
+    );
   }
   return { ok: true, amountMinor: payment.amountMinor };
 }
@@ -105,10 +124,14 @@ function checkRefund(payment: PaymentSnapshot, requestedMinor: bigint | undefine
     return refuse("operation_not_allowed", "This payment has nothing left to refund.");
   }
   if (requestedMinor === undefined) return { ok: true, amountMinor: remaining };
-  if (requestedMinor <= 0n) return refuse("validation_error", "The refund amount must be greater than zero.");
+  if (requestedMinor <= 0n)
+    return refuse("validation_error", "The refund amount must be greater than zero.");
   if (requestedMinor > remaining) {
     const left = formatMoney({ minor: remaining, currency: payment.currency });
-    return refuse("amount_exceeds_remaining", `The refund amount is more than the ${left} left to refund.`);
+    return refuse(
+      "amount_exceeds_remaining",
+      `The refund amount is more than the ${left} left to refund.`,
+    );
   }
   return { ok: true, amountMinor: requestedMinor };
 }

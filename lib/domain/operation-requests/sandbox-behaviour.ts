@@ -12,7 +12,11 @@ export const MAGIC_AMOUNTS: Record<string, Exclude<SandboxAnswer, "succeed">> = 
   "408": "timeout",
 };
 
-export function sandboxAnswer(input: { amount: string; mode: SandboxMode; failNextTaken: boolean }): SandboxAnswer {
+export function sandboxAnswer(input: {
+  amount: string;
+  mode: SandboxMode;
+  failNextTaken: boolean;
+}): SandboxAnswer {
   const whole = input.amount.split(".")[0].replace(/^0+(?=\d)/, "");
   const magic = MAGIC_AMOUNTS[whole];
   if (magic) return magic;

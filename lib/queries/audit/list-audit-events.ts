@@ -10,10 +10,24 @@ export async function listAuditEvents(merchantId: string, before?: bigint) {
     orderBy: { id: "desc" },
     take: PAGE + 1,
   });
-  const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
-  const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+  const actorIds = [
+    ...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null)),
+  ];
+  const actors = new Map(
+    (
+      await prisma.user.findMany({
+        where: { id: { in: actorIds } },
+        select: { id: true, email: true },
+      })
+    ).map((u) => [u.id, u.email]),
+  );
   return {
-    events: rows.slice(0, PAGE).map((row) => ({ ...row, actorEmail: row.actorId ? (actors.get(row.actorId) ?? "unknown user") : "system" })),
+    events: rows
+      .slice(0, PAGE)
+      .map((row) => ({
+        ...row,
+        actorEmail: row.actorId ? (actors.get(row.actorId) ?? "unknown user") : "system",
+      })),
     nextBefore: rows.length > PAGE ? rows[PAGE - 1].id : null,
   };
 }

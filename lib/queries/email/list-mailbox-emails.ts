@@ -15,7 +15,10 @@ const LIMIT = 100;
 /** The merchant's newest outbox emails (addresses are stored lower-case by queueEmail). */
 export function listMailboxEmails(merchantId: string, filter: MailboxFilter = {}) {
   return prisma.emailOutbox.findMany({
-    where: { merchantId, ...(filter.to ? { OR: [{ to: { has: filter.to } }, { bcc: { has: filter.to } }] } : {}) },
+    where: {
+      merchantId,
+      ...(filter.to ? { OR: [{ to: { has: filter.to } }, { bcc: { has: filter.to } }] } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: LIMIT,
   });

@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
 import type { SandboxMode } from "@prisma/client";
+import { prisma } from "@/lib/db";
 
 export type GatewayWithSandbox = {
   id: string;
@@ -16,7 +16,13 @@ export async function listGateways(merchantId: string): Promise<GatewayWithSandb
   const gateways = await prisma.paymentGateway.findMany({
     where: { merchantId },
     orderBy: [{ name: "asc" }, { code: "asc" }],
-    select: { id: true, code: true, name: true, currency: true, sandbox: { select: { mode: true, failNext: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      currency: true,
+      sandbox: { select: { mode: true, failNext: true } },
+    },
   });
   return gateways.map(({ sandbox, ...gateway }) => ({
     ...gateway,

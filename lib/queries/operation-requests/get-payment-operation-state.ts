@@ -1,10 +1,22 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
-import { OPEN_STATES, type Operation, type OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
-import { availableOperations, checkOperation, type PaymentSnapshot } from "@/lib/domain/operation-requests/payment-rules";
+import {
+  OPEN_STATES,
+  type Operation,
+  type OperationRequestState,
+} from "@/lib/domain/operation-requests/lifecycle";
+import {
+  availableOperations,
+  checkOperation,
+  type PaymentSnapshot,
+} from "@/lib/domain/operation-requests/payment-rules";
 
-export type OpenOperationRequest = { id: string; operation: Operation; state: OperationRequestState };
+export type OpenOperationRequest = {
+  id: string;
+  operation: Operation;
+  state: OperationRequestState;
+};
 
 /** What the payment page needs to offer Refund and Void. Amounts are decimal strings in the payment's currency. */
 export type PaymentOperationState = {
@@ -25,7 +37,10 @@ export type OperationAvailability = { allowed: boolean; reason: string | null };
  * The payment's open request (at most one: a partial unique index guarantees it) and which operations
  * its state allows. Null for refunds and voids themselves, and for ids that are not this merchant's.
  */
-export async function getPaymentOperationState(merchantId: string, transactionId: string): Promise<PaymentOperationState | null> {
+export async function getPaymentOperationState(
+  merchantId: string,
+  transactionId: string,
+): Promise<PaymentOperationState | null> {
   const payment = await prisma.paymentTransaction.findFirst({
     where: { id: transactionId, merchantId, kind: "payment" },
     select: {
@@ -59,14 +74,21 @@ export async function getPaymentOperationState(merchantId: string, transactionId
   const available = availableOperations(snapshot, openRequest ?? undefined);
   const availability = (operation: Operation): OperationAvailability => {
     if (available[operation]) return { allowed: true, reason: null };
-    const check = checkOperation({ payment: snapshot, operation, openRequest: openRequest ?? undefined });
+    const check = checkOperation({
+      payment: snapshot,
+      operation,
+      openRequest: openRequest ?? undefined,
+    });
     return { allowed: false, reason: check.ok ? null : check.message };
   };
 
   return {
     currency: amount.currency,
     amount: toDecimalString(amount),
-    remainingAmount: toDecimalString({ minor: available.remainingMinor, currency: amount.currency }),
+    remainingAmount: toDecimalString({
+      minor: available.remainingMinor,
+      currency: amount.currency,
+    }),
     openRequest,
     refund: availability("refund"),
     void: availability("void"),

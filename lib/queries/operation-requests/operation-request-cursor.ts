@@ -23,9 +23,17 @@ export function encodeOperationRequestCursor(row: OperationRequestPosition): str
 
 /** The position the next page starts after; a validation_error for anything we did not issue. */
 export function decodeOperationRequestCursor(cursor: string): OperationRequestPosition {
-  const payload = BASE64URL.test(cursor) ? parsePayload(Buffer.from(cursor, "base64url").toString("utf8")) : null;
+  const payload = BASE64URL.test(cursor)
+    ? parsePayload(Buffer.from(cursor, "base64url").toString("utf8"))
+    : null;
   const createdAt = payload ? new Date(payload.at) : null;
-  if (!payload || !createdAt || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== payload.at || !isUuid(payload.id)) {
+  if (
+    !payload ||
+    !createdAt ||
+    Number.isNaN(createdAt.getTime()) ||
+    createdAt.toISOString() !== payload.at ||
+    !isUuid(payload.id)
+  ) {
     const message = "The cursor is not one we issued; start again from the first page.";
     throw new ApiError("validation_error", message, [{ field: "cursor", message }]);
   }

@@ -1,15 +1,25 @@
 import "server-only";
-import type { OperationRequestDetailJson, OperationRequestHistoryEntryJson } from "@/lib/validation/operation-requests";
+import type {
+  OperationRequestDetailJson,
+  OperationRequestHistoryEntryJson,
+} from "@/lib/validation/operation-requests";
 import type { OperationRequestDetail, OperationRequestHistoryEntry } from "./get-operation-request";
 import { toOperationRequestJson } from "./operation-request-row";
 
 /** The JSON of one request with its history (audit rows and gateway attempts, oldest first). */
-export function toOperationRequestDetailJson(detail: OperationRequestDetail): OperationRequestDetailJson {
+export function toOperationRequestDetailJson(
+  detail: OperationRequestDetail,
+): OperationRequestDetailJson {
   return { ...toOperationRequestJson(detail), history: detail.history.map(toHistoryEntryJson) };
 }
 
 function toHistoryEntryJson(entry: OperationRequestHistoryEntry): OperationRequestHistoryEntryJson {
-  const common = { id: `${entry.type}-${entry.id}`, type: entry.type, at: entry.at.toISOString(), actor: entry.actor };
+  const common = {
+    id: `${entry.type}-${entry.id}`,
+    type: entry.type,
+    at: entry.at.toISOString(),
+    actor: entry.actor,
+  };
   if (entry.type === "attempt") {
     return {
       ...common,

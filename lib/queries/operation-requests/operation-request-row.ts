@@ -65,7 +65,10 @@ type SqlRow = {
  * order number, gateway, maker and decider. One statement: the inner query walks an index for just
  * the page, and only those rows are joined. (Prisma's include would add four more round trips.)
  */
-export async function selectOperationRequestRows(where: Prisma.Sql, limit: number): Promise<OperationRequestRow[]> {
+export async function selectOperationRequestRows(
+  where: Prisma.Sql,
+  limit: number,
+): Promise<OperationRequestRow[]> {
   const rows = await prisma.$queryRaw<SqlRow[]>`
     SELECT r.id, r.transaction_id, t.order_no, r.operation::text AS operation, r.amount::text AS amount, r.currency,
            r.state::text AS state, r.reason, r.rejection_reason,
@@ -98,7 +101,9 @@ function toRow(row: SqlRow): OperationRequestRow {
     rejectionReason: row.rejection_reason,
     gateway: { code: row.gateway_code, name: row.gateway_name },
     maker: { id: row.maker_id, name: row.maker_name, email: row.maker_email },
-    decidedBy: row.decider_id ? { id: row.decider_id, name: row.decider_name ?? "", email: row.decider_email ?? "" } : null,
+    decidedBy: row.decider_id
+      ? { id: row.decider_id, name: row.decider_name ?? "", email: row.decider_email ?? "" }
+      : null,
     decidedAt: row.decided_at,
     directReason: row.direct_reason,
     deadlineAt: row.deadline_at,

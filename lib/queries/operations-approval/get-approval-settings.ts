@@ -1,8 +1,8 @@
 import "server-only";
+import type { Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { DEFAULT_EXPIRY_SETTINGS } from "@/lib/domain/operation-requests/deadlines";
 import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
-import type { Role } from "@/lib/auth/permissions";
 
 export type ApprovalSettingsView = {
   /** False until someone first saves the plugin's settings; the values below are then the defaults. */
@@ -16,7 +16,13 @@ export type ApprovalSettingsView = {
   members: ApprovalMember[];
 };
 
-export type ApprovalMember = { userId: string; name: string; email: string; role: Role; whitelist: Operation[] };
+export type ApprovalMember = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  whitelist: Operation[];
+};
 
 /** Defaults of a merchant that has not installed the plugin: requests go straight to the gateway. */
 const NOT_INSTALLED = {

@@ -2,7 +2,12 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "@/lib/db";
 import type { TransactionFilters, TransactionListQuery } from "@/lib/validation/transactions";
-import { decodeTransactionCursor, encodeTransactionCursor, transactionOrder, transactionsAfter } from "./transaction-cursor";
+import {
+  decodeTransactionCursor,
+  encodeTransactionCursor,
+  transactionOrder,
+  transactionsAfter,
+} from "./transaction-cursor";
 import { TRANSACTION_ROW_SELECT, type TransactionRow } from "./transaction-row";
 
 export type TransactionPage = { data: TransactionRow[]; nextCursor: string | null };
@@ -11,7 +16,10 @@ export type TransactionPage = { data: TransactionRow[]; nextCursor: string | nul
  * The payments a merchant may see in its list, narrowed by the filters. Only payments: refunds and
  * voids are shown on their parent's detail page.
  */
-export function transactionsVisibleTo(merchantId: string, filters: TransactionFilters): Prisma.PaymentTransactionWhereInput {
+export function transactionsVisibleTo(
+  merchantId: string,
+  filters: TransactionFilters,
+): Prisma.PaymentTransactionWhereInput {
   const where: Prisma.PaymentTransactionWhereInput = { merchantId, kind: "payment" };
   if (filters.state?.length) where.state = { in: filters.state };
   if (filters.gateway) where.gateway = { code: filters.gateway };
@@ -38,9 +46,14 @@ export function transactionsVisibleTo(merchantId: string, filters: TransactionFi
  * One page of a merchant's payments in (sort column, id) order. Keyset paging: no OFFSET and no
  * COUNT(*), so page 500 costs what page 1 does. An invalid cursor is a validation_error.
  */
-export async function listTransactions(merchantId: string, query: TransactionListQuery): Promise<TransactionPage> {
+export async function listTransactions(
+  merchantId: string,
+  query: TransactionListQuery,
+): Promise<TransactionPage> {
   const visible = transactionsVisibleTo(merchantId, query);
-  const after = query.cursor ? transactionsAfter(decodeTransactionCursor(query.cursor, query.sort, query.dir), query.dir) : null;
+  const after = query.cursor
+    ? transactionsAfter(decodeTransactionCursor(query.cursor, query.sort, query.dir), query.dir)
+    : null;
   const rows = await prisma.paymentTransaction.findMany({
     where: after ? { AND: [visible, after] } : visible,
     orderBy: transactionOrder(query.sort, query.dir),
@@ -52,7 +65,10 @@ export async function listTransactions(merchantId: string, query: TransactionLis
   const last = data.at(-1);
   return {
     data,
-    nextCursor: rows.length > query.limit && last ? encodeTransactionCursor(query.sort, query.dir, last) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeTransactionCursor(query.sort, query.dir, last)
+        : null,
   };
 }
 

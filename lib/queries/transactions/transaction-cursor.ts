@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
+import { isUuid } from "@/lib/validation/ids";
 import type { SortDirection, TransactionSort } from "@/lib/validation/transactions";
 import type { TransactionRow } from "./transaction-row";
-import { isUuid } from "@/lib/validation/ids";
 
 /*
  * Keyset cursors. A cursor is base64url JSON naming the sort it was issued for and the last row's
@@ -19,25 +19,40 @@ export type KeysetPosition = { sort: TransactionSort; value: string; id: string 
 const BASE64URL = /^[A-Za-z0-9_-]{1,1024}$/;
 const AMOUNT = /^\d{1,17}(\.\d{1,3})?$/;
 
-export function encodeTransactionCursor(sort: TransactionSort, dir: SortDirection, row: TransactionRow): string {
+export function encodeTransactionCursor(
+  sort: TransactionSort,
+  dir: SortDirection,
+  row: TransactionRow,
+): string {
   const payload: CursorPayload = { s: sort, d: dir, v: sortValueOf(sort, row), id: row.id };
   return Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
 }
 
 /** The position after which the next page starts; a validation_error for anything we did not issue. */
-export function decodeTransactionCursor(cursor: string, sort: TransactionSort, dir: SortDirection): KeysetPosition {
-  const payload = BASE64URL.test(cursor) ? parsePayload(Buffer.from(cursor, "base64url").toString("utf8")) : null;
+export function decodeTransactionCursor(
+  cursor: string,
+  sort: TransactionSort,
+  dir: SortDirection,
+): KeysetPosition {
+  const payload = BASE64URL.test(cursor)
+    ? parsePayload(Buffer.from(cursor, "base64url").toString("utf8"))
+    : null;
   if (!payload || !isUuid(payload.id) || !valueFits(payload.s, payload.v)) {
     throw invalidCursor("The cursor is not one we issued; start again from the first page.");
   }
   if (payload.s !== sort || payload.d !== dir) {
-    throw invalidCursor(`The cursor belongs to another sort order (${payload.s} ${payload.d}); start again from the first page.`);
+    throw invalidCursor(
+      `The cursor belongs to another sort order (${payload.s} ${payload.d}); start again from the first page.`,
+    );
   }
   return { sort: payload.s, value: payload.v, id: payload.id };
 }
 
 /** Rows strictly after `position` in (sort column, id) order. */
-export function transactionsAfter(position: KeysetPosition, dir: SortDirection): Prisma.PaymentTransactionWhereInput {
+export function transactionsAfter(
+  position: KeysetPosition,
+  dir: SortDirection,
+): Prisma.PaymentTransactionWhereInput {
   const beyond = <T>(value: T) => (dir === "desc" ? { lt: value } : { gt: value });
   const { value, id } = position;
   switch (position.sort) {
@@ -52,8 +67,16 @@ export function transactionsAfter(position: KeysetPosition, dir: SortDirection):
   }
 }
 
-export function transactionOrder(sort: TransactionSort, dir: SortDirection): Prisma.PaymentTransactionOrderByWithRelationInput[] {
-  const column = sort === "created_at" ? { createdAt: dir } : sort === "amount" ? { amount: dir } : { orderNo: dir };
+export function transactionOrder(
+  sort: TransactionSort,
+  dir: SortDirection,
+): Prisma.PaymentTransactionOrderByWithRelationInput[] {
+  const column =
+    sort === "created_at"
+      ? { createdAt: dir }
+      : sort === "amount"
+        ? { amount: dir }
+        : { orderNo: dir };
   return [column, { id: dir }];
 }
 
@@ -75,7 +98,9 @@ function parsePayload(json: string): CursorPayload | null {
     const { s, d, v, id } = value as Record<string, unknown>;
     const sortOk = s === "created_at" || s === "amount" || s === "order_no";
     const dirOk = d === "asc" || d === "desc";
-    return sortOk && dirOk && typeof v === "string" && typeof id === "string" ? { s, d, v, id } : null;
+    return sortOk && dirOk && typeof v === "string" && typeof id === "string"
+      ? { s, d, v, id }
+      : null;
   } catch {
     return null;
   }

@@ -21,7 +21,9 @@ export const TRANSACTION_ROW_SELECT = {
   customer: { select: { id: true, name: true, email: true, phone: true } },
 } as const satisfies Prisma.PaymentTransactionSelect;
 
-export type TransactionRow = Prisma.PaymentTransactionGetPayload<{ select: typeof TRANSACTION_ROW_SELECT }>;
+export type TransactionRow = Prisma.PaymentTransactionGetPayload<{
+  select: typeof TRANSACTION_ROW_SELECT;
+}>;
 
 /** The JSON of one transaction: amounts as decimal strings with exactly the currency's decimals. */
 export function toTransactionJson(row: TransactionRow): TransactionJson {
@@ -42,7 +44,12 @@ export function toTransactionJson(row: TransactionRow): TransactionJson {
     gateway: { code: row.gateway.code, name: row.gateway.name },
     unit: { id: row.unit.id, name: row.unit.name },
     customer: row.customer
-      ? { id: row.customer.id, name: row.customer.name, email: row.customer.email, phone: row.customer.phone }
+      ? {
+          id: row.customer.id,
+          name: row.customer.name,
+          email: row.customer.email,
+          phone: row.customer.phone,
+        }
       : null,
     parentId: row.parentId,
     createdAt: row.createdAt.toISOString(),

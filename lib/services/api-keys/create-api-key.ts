@@ -1,25 +1,39 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-keys";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 const MAX_ACTIVE_KEYS = 20;
 
 /** Creates a key for the caller in their merchant. The secret is returned once and never stored. */
-export async function createApiKey(principal: Principal, name: string): Promise<{ id: string; key: string; prefix: string }> {
+export async function createApiKey(
+  principal: Principal,
+  name: string,
+): Promise<{ id: string; key: string; prefix: string }> {
   const key = generateApiKey();
   const prefix = displayPrefix(key);
   const created = await prisma.$transaction(async (tx) => {
     // The membership row lock serialises one user's key creations, so the limit cannot be raced past.
     await tx.$queryRaw`SELECT 1 FROM membership WHERE user_id = ${principal.userId}::uuid AND merchant_id = ${principal.merchantId}::uuid FOR UPDATE`;
-    const active = await tx.apiKey.count({ where: { userId: principal.userId, merchantId: principal.merchantId, revokedAt: null } });
+    const active = await tx.apiKey.count({
+      where: { userId: principal.userId, merchantId: principal.merchantId, revokedAt: null },
+    });
     if (active >= MAX_ACTIVE_KEYS) {
-      throw new ApiError("conflict", `You already have ${MAX_ACTIVE_KEYS} active keys; revoke one first.`);
+      throw new ApiError(
+        "conflict",
+        `You already have ${MAX_ACTIVE_KEYS} active keys; revoke one first.`,
+      );
     }
     const record = await tx.apiKey.create({
-      data: { userId: principal.userId, merchantId: principal.merchantId, name, prefix, keyHash: hashApiKey(key) },
+      data: {
+        userId: principal.userId,
+        merchantId: principal.merchantId,
+        name,
+        prefix,
+        keyHash: hashApiKey(key),
+      },
     });
     await recordAuditEvent(tx, {
       actor: actorOf(principal),

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /** Revokes one of the caller's own keys. A key already revoked, or someone else's, is "not found". */
@@ -11,7 +11,8 @@ export async function revokeApiKey(principal: Principal, id: string): Promise<vo
       where: { id, userId: principal.userId, merchantId: principal.merchantId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (count === 0) throw new ApiError("not_found", "That key does not exist or is already revoked.");
+    if (count === 0)
+      throw new ApiError("not_found", "That key does not exist or is already revoked.");
     await recordAuditEvent(tx, {
       actor: actorOf(principal),
       merchantId: principal.merchantId,

@@ -1,16 +1,23 @@
 import "server-only";
 import type { SandboxMode } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /** Administration > Gateways: how the sandbox answers for one of the merchant's gateways. */
-export async function updateSandboxBehaviour(principal: Principal, input: { gatewayId: string; mode: SandboxMode; failNext: number }): Promise<void> {
+export async function updateSandboxBehaviour(
+  principal: Principal,
+  input: { gatewayId: string; mode: SandboxMode; failNext: number },
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const gateway = await tx.paymentGateway.findFirst({ where: { id: input.gatewayId, merchantId: principal.merchantId } });
+    const gateway = await tx.paymentGateway.findFirst({
+      where: { id: input.gatewayId, merchantId: principal.merchantId },
+    });
     if (!gateway) throw new ApiError("not_found", "Gateway not found.");
-    const before = await tx.sandboxGatewayBehaviour.findUnique({ where: { gatewayId: gateway.id } });
+    const before = await tx.sandboxGatewayBehaviour.findUnique({
+      where: { gatewayId: gateway.id },
+    });
     await tx.sandboxGatewayBehaviour.upsert({
       where: { gatewayId: gateway.id },
       create: { gatewayId: gateway.id, mode: input.mode, failNext: input.failNext },
@@ -22,7 +29,11 @@ export async function updateSandboxBehaviour(principal: Principal, input: { gate
       entity: "payment_gateway",
       entityId: gateway.id,
       action: "payment_gateway.sandbox_behaviour_changed",
-      data: { code: gateway.code, before: before ? { mode: before.mode, failNext: before.failNext } : null, after: { mode: input.mode, failNext: input.failNext } },
+      data: {
+        code: gateway.code,
+        before: before ? { mode: before.mode, failNext: before.failNext } : null,
+        after: { mode: input.mode, failNext: input.failNext },
+      },
     });
   });
 }

@@ -1,8 +1,12 @@
 import "server-only";
 import type { OperationRequest, Prisma } from "@prisma/client";
-import { prisma, type Tx } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
-import { decide, isRequestOverdue, type LifecycleEvent } from "@/lib/domain/operation-requests/lifecycle";
+import { prisma, type Tx } from "@/lib/db";
+import {
+  decide,
+  isRequestOverdue,
+  type LifecycleEvent,
+} from "@/lib/domain/operation-requests/lifecycle";
 import { kickEmailDelivery } from "@/lib/email/outbox";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { domainActor, expireRequest, getRequestOrThrow, refusalError } from "./request-context";
@@ -21,7 +25,10 @@ type Options = {
   /** The refusal when those conditions, not the state, stopped the move. */
   busyMessage?: string;
   /** Columns written beside the state (who decided, the rejection reason). */
-  data?: (decision: { reason?: string }, now: Date) => Prisma.OperationRequestUpdateManyMutationInput;
+  data?: (
+    decision: { reason?: string },
+    now: Date,
+  ) => Prisma.OperationRequestUpdateManyMutationInput;
   /** Emails to queue in the same transaction; returns outbox ids. */
   emails?: (tx: Tx, request: OperationRequest, decision: { reason?: string }) => Promise<string[]>;
 };
@@ -32,12 +39,19 @@ type Options = {
  * row and emails in the same transaction. An overdue request is expired first and the action is
  * refused with "This request has expired.".
  */
-export async function applyDecision(principal: Principal, id: string, event: LifecycleEvent, options: Options = {}): Promise<void> {
+export async function applyDecision(
+  principal: Principal,
+  id: string,
+  event: LifecycleEvent,
+  options: Options = {},
+): Promise<void> {
   const actor = actorOf(principal);
   const outcome = await prisma.$transaction(async (tx) => {
     const now = new Date();
     const request = await getRequestOrThrow(tx, principal.merchantId, id);
-    const decision = decide(request, event, domainActor(principal), now, { reason: options.reason });
+    const decision = decide(request, event, domainActor(principal), now, {
+      reason: options.reason,
+    });
     if (!decision.ok) {
       if (decision.code === "request_expired" && isRequestOverdue(request, now)) {
         await expireRequest(tx, request, actor, now);
@@ -53,8 +67,11 @@ export async function applyDecision(principal: Principal, id: string, event: Lif
       // Someone else moved it first: answer as the domain would for its state now.
       const current = await getRequestOrThrow(tx, principal.merchantId, id);
       const again = decide(current, event, domainActor(principal), now, { reason: options.reason });
-      const message = options.busyMessage ?? "This request changed while you acted on it; try again.";
-      throw again.ok ? refusalError({ ok: false, code: "invalid_state", message }) : refusalError(again);
+      const message =
+        options.busyMessage ?? "This request changed while you acted on it; try again.";
+      throw again.ok
+        ? refusalError({ ok: false, code: "invalid_state", message })
+        : refusalError(again);
     }
     await recordAuditEvent(tx, {
       actor,

@@ -4,13 +4,16 @@ import { prisma, type Tx } from "@/lib/db";
 import { formatMoney, moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import { nextDeadline } from "@/lib/domain/operation-requests/deadlines";
 import { decide } from "@/lib/domain/operation-requests/lifecycle";
-import { applySuccessfulOperation, type PaymentState } from "@/lib/domain/operation-requests/payment-rules";
-import { manualActionRequiredEmail, operationDoneEmail } from "@/lib/email/templates";
+import {
+  applySuccessfulOperation,
+  type PaymentState,
+} from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
+import { manualActionRequiredEmail, operationDoneEmail } from "@/lib/email/templates";
 import { gatewayFor } from "@/lib/gateways";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { logger } from "@/lib/log";
-import { recordAuditEvent, type Actor } from "@/lib/services/audit/record-audit-event";
+import { type Actor, recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { loadExpirySettings } from "./request-context";
 
 /** A claim older than this is taken to belong to a process that died mid-call. */
@@ -21,7 +24,11 @@ export const STALE_CLAIM_SECONDS = 120;
  * outside any transaction, then record the attempt and the outcome in one transaction. The claim is
  * a conditional update, so double clicks, parallel approvals and retries call the gateway once.
  */
-export async function executeOperationRequest(id: string, actor: Actor, options: { claimedAt?: Date } = {}): Promise<void> {
+export async function executeOperationRequest(
+  id: string,
+  actor: Actor,
+  options: { claimedAt?: Date } = {},
+): Promise<void> {
   // A retry claims in its own transition; everyone else claims here.
   const claimedAt = options.claimedAt ?? (await claim(id));
   if (!claimedAt) return;
@@ -46,13 +53,26 @@ export async function executeOperationRequest(id: string, actor: Actor, options:
     result = operation === "refund" ? await gateway.refund(input) : await gateway.void(input);
   } catch (error) {
     logger.error({ err: error, requestId: id }, "gateway adapter failed");
-    result = { outcome: "error", code: "adapter_error", message: "The gateway adapter failed unexpectedly.", reference: null };
+    result = {
+      outcome: "error",
+      code: "adapter_error",
+      message: "The gateway adapter failed unexpectedly.",
+      reference: null,
+    };
   }
   const durationMs = Math.round(performance.now() - started);
 
   const emailIds = await prisma.$transaction(async (tx) => {
     await tx.gatewayAttempt.create({
-      data: { requestId: id, actorId: actor.userId, outcome: result.outcome, code: result.code, message: result.message, reference: result.reference, durationMs },
+      data: {
+        requestId: id,
+        actorId: actor.userId,
+        outcome: result.outcome,
+        code: result.code,
+        message: result.message,
+        reference: result.reference,
+        durationMs,
+      },
     });
     return result.outcome === "succeeded"
       ? recordSuccess(tx, request, claimedAt, actor, result)
@@ -71,15 +91,31 @@ async function claim(id: string): Promise<Date | null> {
   return rows[0]?.executing_since ?? null;
 }
 
-type LoadedRequest = OperationRequest & { transaction: { orderNo: string; unitId: string; customerId: string | null } };
+type LoadedRequest = OperationRequest & {
+  transaction: { orderNo: string; unitId: string; customerId: string | null };
+};
 
-async function recordSuccess(tx: Tx, request: LoadedRequest, claimedAt: Date, actor: Actor, result: GatewayResult): Promise<string[]> {
+async function recordSuccess(
+  tx: Tx,
+  request: LoadedRequest,
+  claimedAt: Date,
+  actor: Actor,
+  result: GatewayResult,
+): Promise<string[]> {
   const now = new Date();
   const decision = decide(request, "execute_succeeded", systemDomainActor, now);
   if (!decision.ok) return release(tx, request.id, claimedAt);
 
   // The payment row is locked so that its amounts move from exactly what we read.
-  const [payment] = await tx.$queryRaw<{ state: PaymentState; amount: string; captured_amount: string; refunded_amount: string; currency: string }[]>`
+  const [payment] = await tx.$queryRaw<
+    {
+      state: PaymentState;
+      amount: string;
+      captured_amount: string;
+      refunded_amount: string;
+      currency: string;
+    }[]
+  >`
     SELECT state, amount::text, captured_amount::text, refunded_amount::text, currency
     FROM payment_transaction WHERE id = ${request.transactionId}::uuid FOR UPDATE`;
   const currency = payment.currency;
@@ -110,13 +146,24 @@ async function recordSuccess(tx: Tx, request: LoadedRequest, claimedAt: Date, ac
   });
   await tx.paymentTransaction.update({
     where: { id: request.transactionId },
-    data: { state: after.state, refundedAmount: toDecimalString({ minor: after.refundedMinor, currency: snapshot.currency }) },
+    data: {
+      state: after.state,
+      refundedAmount: toDecimalString({ minor: after.refundedMinor, currency: snapshot.currency }),
+    },
   });
   const { count } = await tx.operationRequest.updateMany({
     where: { id: request.id, state: request.state, executingSince: claimedAt },
-    data: { state: "done", executingSince: null, deadlineAt: null, failureCode: null, failureMessage: null, resultTransactionId: child.id },
+    data: {
+      state: "done",
+      executingSince: null,
+      deadlineAt: null,
+      failureCode: null,
+      failureMessage: null,
+      resultTransactionId: child.id,
+    },
   });
-  if (count === 0) throw new Error(`operation request ${request.id} changed while it was executing`);
+  if (count === 0)
+    throw new Error(`operation request ${request.id} changed while it was executing`);
 
   await recordAuditEvent(tx, {
     actor,
@@ -143,7 +190,9 @@ async function recordSuccess(tx: Tx, request: LoadedRequest, claimedAt: Date, ac
 
 async function queueDoneEmail(tx: Tx, request: LoadedRequest, amount: string): Promise<string[]> {
   const [customer, unit, maker, merchant] = await Promise.all([
-    request.transaction.customerId ? tx.customer.findUnique({ where: { id: request.transaction.customerId } }) : null,
+    request.transaction.customerId
+      ? tx.customer.findUnique({ where: { id: request.transaction.customerId } })
+      : null,
     tx.unit.findUniqueOrThrow({ where: { id: request.transaction.unitId } }),
     tx.user.findUniqueOrThrow({ where: { id: request.submittedById } }),
     tx.merchant.findUniqueOrThrow({ where: { id: request.merchantId } }),
@@ -169,7 +218,13 @@ async function queueDoneEmail(tx: Tx, request: LoadedRequest, amount: string): P
   return [id];
 }
 
-async function recordFailure(tx: Tx, request: LoadedRequest, claimedAt: Date, actor: Actor, result: GatewayResult): Promise<string[]> {
+async function recordFailure(
+  tx: Tx,
+  request: LoadedRequest,
+  claimedAt: Date,
+  actor: Actor,
+  result: GatewayResult,
+): Promise<string[]> {
   const now = new Date();
   const decision = decide(request, "execute_failed", systemDomainActor, now);
   if (!decision.ok) return release(tx, request.id, claimedAt);
@@ -177,9 +232,16 @@ async function recordFailure(tx: Tx, request: LoadedRequest, claimedAt: Date, ac
   const deadlineAt = nextDeadline(request, decision.next, settings, now);
   const { count } = await tx.operationRequest.updateMany({
     where: { id: request.id, state: request.state, executingSince: claimedAt },
-    data: { state: decision.next, executingSince: null, deadlineAt, failureCode: result.code, failureMessage: result.message },
+    data: {
+      state: decision.next,
+      executingSince: null,
+      deadlineAt,
+      failureCode: result.code,
+      failureMessage: result.message,
+    },
   });
-  if (count === 0) throw new Error(`operation request ${request.id} changed while it was executing`);
+  if (count === 0)
+    throw new Error(`operation request ${request.id} changed while it was executing`);
   await recordAuditEvent(tx, {
     actor,
     merchantId: request.merchantId,
@@ -188,7 +250,12 @@ async function recordFailure(tx: Tx, request: LoadedRequest, claimedAt: Date, ac
     action: "operation_request.execution_failed",
     fromState: request.state,
     toState: decision.next,
-    data: { outcome: result.outcome, code: result.code, message: result.message, deadlineAt: deadlineAt?.toISOString() ?? null },
+    data: {
+      outcome: result.outcome,
+      code: result.code,
+      message: result.message,
+      deadlineAt: deadlineAt?.toISOString() ?? null,
+    },
   });
   // The maker hears once, when the request first needs manual action; failed retries keep the deadline.
   if (request.state !== "approved" || !deadlineAt) return [];
@@ -201,11 +268,22 @@ async function recordFailure(tx: Tx, request: LoadedRequest, claimedAt: Date, ac
     deadline: deadlineAt,
     link: `${appUrl()}/tickets/operation-requests/${request.id}`,
   });
-  return [await queueEmail(tx, { merchantId: request.merchantId, kind: "operation_request.manual_action_required", to: [maker.email], ...email, entityId: request.id })];
+  return [
+    await queueEmail(tx, {
+      merchantId: request.merchantId,
+      kind: "operation_request.manual_action_required",
+      to: [maker.email],
+      ...email,
+      entityId: request.id,
+    }),
+  ];
 }
 
 async function release(tx: Tx, id: string, claimedAt: Date): Promise<string[]> {
-  await tx.operationRequest.updateMany({ where: { id, executingSince: claimedAt }, data: { executingSince: null } });
+  await tx.operationRequest.updateMany({
+    where: { id, executingSince: claimedAt },
+    data: { executingSince: null },
+  });
   return [];
 }
 
@@ -213,5 +291,8 @@ async function release(tx: Tx, id: string, claimedAt: Date): Promise<string[]> {
 const systemDomainActor = { userId: "system", isChecker: false, permissions: [] as string[] };
 
 export function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(
+    /\/$/,
+    "",
+  );
 }

@@ -11,7 +11,11 @@ const BATCH = 500;
  */
 export async function expireOverdueRequests(now = new Date()): Promise<number> {
   const overdue = await prisma.operationRequest.findMany({
-    where: { state: { in: ["pending", "manual_action_required"] }, deadlineAt: { lte: now }, executingSince: null },
+    where: {
+      state: { in: ["pending", "manual_action_required"] },
+      deadlineAt: { lte: now },
+      executingSince: null,
+    },
     orderBy: { deadlineAt: "asc" },
     take: BATCH,
   });

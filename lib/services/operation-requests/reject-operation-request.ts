@@ -6,14 +6,26 @@ import { operationRejectedEmail } from "@/lib/email/templates";
 import { applyDecision } from "./apply-decision";
 
 /** The checker rejects a pending request with a reason; the maker alone is told why. */
-export async function rejectOperationRequest(principal: Principal, id: string, reason: string): Promise<void> {
+export async function rejectOperationRequest(
+  principal: Principal,
+  id: string,
+  reason: string,
+): Promise<void> {
   await applyDecision(principal, id, "reject", {
     reason,
-    data: (decision, now) => ({ decidedById: principal.userId, decidedAt: now, deadlineAt: null, rejectionReason: decision.reason }),
+    data: (decision, now) => ({
+      decidedById: principal.userId,
+      decidedAt: now,
+      deadlineAt: null,
+      rejectionReason: decision.reason,
+    }),
     emails: async (tx, request, decision) => {
       const [maker, payment] = await Promise.all([
         tx.user.findUniqueOrThrow({ where: { id: request.submittedById } }),
-        tx.paymentTransaction.findUniqueOrThrow({ where: { id: request.transactionId }, select: { orderNo: true } }),
+        tx.paymentTransaction.findUniqueOrThrow({
+          where: { id: request.transactionId },
+          select: { orderNo: true },
+        }),
       ]);
       const email = operationRejectedEmail({
         operation: request.operation,
@@ -22,7 +34,15 @@ export async function rejectOperationRequest(principal: Principal, id: string, r
         reason: decision.reason ?? "",
         checkerName: principal.name,
       });
-      return [await queueEmail(tx, { merchantId: request.merchantId, kind: "operation_request.rejected", to: [maker.email], ...email, entityId: request.id })];
+      return [
+        await queueEmail(tx, {
+          merchantId: request.merchantId,
+          kind: "operation_request.rejected",
+          to: [maker.email],
+          ...email,
+          entityId: request.id,
+        }),
+      ];
     },
   });
 }

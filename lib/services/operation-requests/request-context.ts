@@ -1,26 +1,38 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
-import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
-import { DEFAULT_EXPIRY_SETTINGS, type ExpirySettings } from "@/lib/domain/operation-requests/deadlines";
+import type { Tx } from "@/lib/db";
+import {
+  DEFAULT_EXPIRY_SETTINGS,
+  type ExpirySettings,
+} from "@/lib/domain/operation-requests/deadlines";
 import type { Actor as DomainActor } from "@/lib/domain/operation-requests/lifecycle";
 import type { Refusal } from "@/lib/domain/operation-requests/refusals";
-import { recordAuditEvent, type Actor } from "@/lib/services/audit/record-audit-event";
+import { type Actor, recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 
 /** Shared steps of the operation-request use cases; each use case keeps its own file. */
 
-
 /** The request, if it belongs to the merchant. Anything else, a malformed id included, is "not found". */
-export async function getRequestOrThrow(tx: Tx, merchantId: string, id: string): Promise<OperationRequest> {
-  const request = isUuid(id) ? await tx.operationRequest.findFirst({ where: { id, merchantId } }) : null;
+export async function getRequestOrThrow(
+  tx: Tx,
+  merchantId: string,
+  id: string,
+): Promise<OperationRequest> {
+  const request = isUuid(id)
+    ? await tx.operationRequest.findFirst({ where: { id, merchantId } })
+    : null;
   if (!request) throw new ApiError("not_found", "Operation request not found.");
   return request;
 }
 
 export function domainActor(principal: Principal): DomainActor {
-  return { userId: principal.userId, isChecker: principal.capabilities.checker === true, permissions: principal.permissions };
+  return {
+    userId: principal.userId,
+    isChecker: principal.capabilities.checker === true,
+    permissions: principal.permissions,
+  };
 }
 
 export function refusalError(refusal: Refusal): ApiError {
@@ -30,7 +42,10 @@ export function refusalError(refusal: Refusal): ApiError {
 export async function loadExpirySettings(tx: Tx, merchantId: string): Promise<ExpirySettings> {
   const settings = await tx.operationsApprovalSettings.findUnique({ where: { merchantId } });
   return settings
-    ? { manualActionExpiryHours: settings.manualActionExpiryHours, pendingExpiryHours: settings.pendingExpiryHours }
+    ? {
+        manualActionExpiryHours: settings.manualActionExpiryHours,
+        pendingExpiryHours: settings.pendingExpiryHours,
+      }
     : DEFAULT_EXPIRY_SETTINGS;
 }
 
@@ -38,7 +53,12 @@ export async function loadExpirySettings(tx: Tx, merchantId: string): Promise<Ex
  * Moves an overdue request to expired, if it is still in the state we read and nobody is executing
  * it. Returns whether this call did it (false: someone else got there first).
  */
-export async function expireRequest(tx: Tx, request: OperationRequest, actor: Actor, now: Date): Promise<boolean> {
+export async function expireRequest(
+  tx: Tx,
+  request: OperationRequest,
+  actor: Actor,
+  now: Date,
+): Promise<boolean> {
   const { count } = await tx.operationRequest.updateMany({
     where: { id: request.id, state: request.state, deadlineAt: { lte: now }, executingSince: null },
     data: { state: "expired", deadlineAt: null },
@@ -60,5 +80,9 @@ export async function expireRequest(tx: Tx, request: OperationRequest, actor: Ac
 /** Prisma's unique-violation error, from either the client or a raw query. */
 export function isUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: string; meta?: { code?: string }; message?: string } | null;
-  return candidate?.code === "P2002" || candidate?.meta?.code === "23505" || /23505|unique constraint/i.test(candidate?.message ?? "");
+  return (
+    candidate?.code === "P2002" ||
+    candidate?.meta?.code === "23505" ||
+    /23505|unique constraint/i.test(candidate?.message ?? "")
+  );
 }

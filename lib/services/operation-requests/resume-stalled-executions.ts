@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/services/audit/record-audit-event";
-import { STALE_CLAIM_SECONDS, executeOperationRequest } from "./execute-operation-request";
+import { executeOperationRequest, STALE_CLAIM_SECONDS } from "./execute-operation-request";
 
 /**
  * Approved requests whose execution never ran or never finished (the process died between the
@@ -13,7 +13,10 @@ export async function resumeStalledExecutions(now = new Date()): Promise<number>
   const stalled = await prisma.operationRequest.findMany({
     where: {
       state: "approved",
-      OR: [{ executingSince: null, updatedAt: { lt: new Date(now.getTime() - 30_000) } }, { executingSince: { lt: staleBefore } }],
+      OR: [
+        { executingSince: null, updatedAt: { lt: new Date(now.getTime() - 30_000) } },
+        { executingSince: { lt: staleBefore } },
+      ],
     },
     select: { id: true },
     take: 50,

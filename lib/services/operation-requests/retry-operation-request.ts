@@ -1,7 +1,7 @@
 import "server-only";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { applyDecision } from "./apply-decision";
-import { STALE_CLAIM_SECONDS, executeOperationRequest } from "./execute-operation-request";
+import { executeOperationRequest, STALE_CLAIM_SECONDS } from "./execute-operation-request";
 
 /**
  * Any member holding the operation's permission (the checker too) runs a manual-action request
@@ -12,7 +12,12 @@ import { STALE_CLAIM_SECONDS, executeOperationRequest } from "./execute-operatio
 export async function retryOperationRequest(principal: Principal, id: string): Promise<void> {
   const claimedAt = new Date();
   await applyDecision(principal, id, "retry", {
-    where: { OR: [{ executingSince: null }, { executingSince: { lt: new Date(claimedAt.getTime() - STALE_CLAIM_SECONDS * 1000) } }] },
+    where: {
+      OR: [
+        { executingSince: null },
+        { executingSince: { lt: new Date(claimedAt.getTime() - STALE_CLAIM_SECONDS * 1000) } },
+      ],
+    },
     data: () => ({ executingSince: claimedAt }),
     busyMessage: "A retry of this request is already running.",
   });

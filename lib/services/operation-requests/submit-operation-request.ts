@@ -1,32 +1,47 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
-import { prisma, type Tx } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { prisma, type Tx } from "@/lib/db";
 import { isCurrencyCode } from "@/lib/domain/money/currency";
-import { formatMoney, moneyFromDecimal, parseMoney, toDecimalString } from "@/lib/domain/money/money";
+import {
+  formatMoney,
+  moneyFromDecimal,
+  parseMoney,
+  toDecimalString,
+} from "@/lib/domain/money/money";
 import { deadlineFor } from "@/lib/domain/operation-requests/deadlines";
-import { OPEN_STATES, decideSubmission } from "@/lib/domain/operation-requests/lifecycle";
+import { decideSubmission, OPEN_STATES } from "@/lib/domain/operation-requests/lifecycle";
 import { checkOperation, type PaymentState } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
 import { newPendingRequestEmail } from "@/lib/email/templates";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { isUuid } from "@/lib/validation/ids";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
 import { appUrl, executeOperationRequest } from "./execute-operation-request";
-import { domainActor, isUniqueViolation, loadExpirySettings, refusalError } from "./request-context";
-import { isUuid } from "@/lib/validation/ids";
-
+import {
+  domainActor,
+  isUniqueViolation,
+  loadExpirySettings,
+  refusalError,
+} from "./request-context";
 
 /**
  * A maker asks for a refund or void. Every operation becomes a request, so there is one history:
  * it waits for the checker, or (checker, whitelisted, plugin disabled) is decided at once by the
  * submitter and executed before this returns. Returns the request's id.
  */
-export async function submitOperationRequest(principal: Principal, input: SubmitOperationInput): Promise<string> {
+export async function submitOperationRequest(
+  principal: Principal,
+  input: SubmitOperationInput,
+): Promise<string> {
   let created: { id: string; direct: boolean; emailIds: string[] };
   try {
     // Submits on one payment queue on its row lock; give them time to wait their turn.
-    created = await prisma.$transaction((tx) => submitInTransaction(tx, principal, input), { maxWait: 20_000, timeout: 20_000 });
+    created = await prisma.$transaction((tx) => submitInTransaction(tx, principal, input), {
+      maxWait: 20_000,
+      timeout: 20_000,
+    });
   } catch (error) {
     // Two submits that both passed the open-request check: the partial unique index refuses the second.
     if (isUniqueViolation(error)) throw await openRequestError(input.transactionId);
@@ -41,16 +56,35 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
   const now = new Date();
   // Lock the payment: submits for one payment queue here instead of racing to the index.
   const [payment] = isUuid(input.transactionId)
-    ? await tx.$queryRaw<{ id: string; state: PaymentState; kind: string; amount: string; captured_amount: string; refunded_amount: string; currency: string; gateway_id: string; order_no: string }[]>`
+    ? await tx.$queryRaw<
+        {
+          id: string;
+          state: PaymentState;
+          kind: string;
+          amount: string;
+          captured_amount: string;
+          refunded_amount: string;
+          currency: string;
+          gateway_id: string;
+          order_no: string;
+        }[]
+      >`
         SELECT id, state, kind::text, amount::text, captured_amount::text, refunded_amount::text, currency, gateway_id, order_no
         FROM payment_transaction WHERE id = ${input.transactionId}::uuid AND merchant_id = ${principal.merchantId}::uuid FOR UPDATE`
     : [];
-  if (!payment || !isCurrencyCode(payment.currency)) throw new ApiError("not_found", "Payment not found.");
-  if (payment.kind !== "payment") throw new ApiError("operation_not_allowed", "Refunds and voids apply to payments, not to refund or void records.");
+  if (!payment || !isCurrencyCode(payment.currency))
+    throw new ApiError("not_found", "Payment not found.");
+  if (payment.kind !== "payment")
+    throw new ApiError(
+      "operation_not_allowed",
+      "Refunds and voids apply to payments, not to refund or void records.",
+    );
 
   const [settings, whitelist] = await Promise.all([
     tx.operationsApprovalSettings.findUnique({ where: { merchantId: principal.merchantId } }),
-    tx.operationWhitelistEntry.findMany({ where: { merchantId: principal.merchantId, userId: principal.userId } }),
+    tx.operationWhitelistEntry.findMany({
+      where: { merchantId: principal.merchantId, userId: principal.userId },
+    }),
   ]);
   const submission = decideSubmission({
     operation: input.operation,
@@ -63,10 +97,15 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
   let requestedMinor: bigint | undefined;
   if (input.amount !== undefined && input.amount !== "") {
     const parsed = parseMoney(input.amount, payment.currency);
-    if (!parsed.ok) throw new ApiError("validation_error", parsed.error.message, [{ field: "amount", message: parsed.error.message }]);
+    if (!parsed.ok)
+      throw new ApiError("validation_error", parsed.error.message, [
+        { field: "amount", message: parsed.error.message },
+      ]);
     requestedMinor = parsed.money.minor;
   }
-  const open = await tx.operationRequest.findFirst({ where: { transactionId: payment.id, state: { in: [...OPEN_STATES] } } });
+  const open = await tx.operationRequest.findFirst({
+    where: { transactionId: payment.id, state: { in: [...OPEN_STATES] } },
+  });
   const check = checkOperation({
     payment: {
       state: payment.state,
@@ -96,7 +135,13 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
       submittedById: principal.userId,
       ...(direct
         ? { decidedById: principal.userId, decidedAt: now, directReason: submission.reason }
-        : { deadlineAt: deadlineFor("pending", await loadExpirySettings(tx, principal.merchantId), now) }),
+        : {
+            deadlineAt: deadlineFor(
+              "pending",
+              await loadExpirySettings(tx, principal.merchantId),
+              now,
+            ),
+          }),
     },
   });
   await recordAuditEvent(tx, {
@@ -106,7 +151,13 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
     entityId: request.id,
     action: direct ? "operation_request.submitted_direct" : "operation_request.submitted",
     toState: request.state,
-    data: { operation: input.operation, amount: toDecimalString(amount), currency: payment.currency, transactionId: payment.id, ...(direct ? { directReason: submission.reason } : {}) },
+    data: {
+      operation: input.operation,
+      amount: toDecimalString(amount),
+      currency: payment.currency,
+      transactionId: payment.id,
+      ...(direct ? { directReason: submission.reason } : {}),
+    },
   });
 
   const emailIds: string[] = [];
@@ -119,13 +170,27 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
       makerName: principal.name,
       link: `${appUrl()}/tickets/operation-requests/${request.id}`,
     });
-    emailIds.push(await queueEmail(tx, { merchantId: principal.merchantId, kind: "operation_request.pending", to: [checker.email], ...email, entityId: request.id }));
+    emailIds.push(
+      await queueEmail(tx, {
+        merchantId: principal.merchantId,
+        kind: "operation_request.pending",
+        to: [checker.email],
+        ...email,
+        entityId: request.id,
+      }),
+    );
   }
   return { id: request.id, direct, emailIds };
 }
 
 async function openRequestError(transactionId: string): Promise<ApiError> {
-  const open = await prisma.operationRequest.findFirst({ where: { transactionId, state: { in: [...OPEN_STATES] } }, select: { operation: true } });
+  const open = await prisma.operationRequest.findFirst({
+    where: { transactionId, state: { in: [...OPEN_STATES] } },
+    select: { operation: true },
+  });
   const label: Record<Operation, string> = { refund: "Refund", void: "Void" };
-  return new ApiError("operation_pending", `Requested ${label[open?.operation ?? "refund"]} is pending for approval`);
+  return new ApiError(
+    "operation_pending",
+    `Requested ${label[open?.operation ?? "refund"]} is pending for approval`,
+  );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /**
@@ -11,10 +11,18 @@ import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 export async function assignChecker(principal: Principal, userId: string | null): Promise<void> {
   await prisma.$transaction(async (tx) => {
     if (userId) {
-      const membership = await tx.membership.findUnique({ where: { userId_merchantId: { userId, merchantId: principal.merchantId } } });
-      if (!membership?.active) throw new ApiError("validation_error", "The checker must be an active member of this merchant.");
+      const membership = await tx.membership.findUnique({
+        where: { userId_merchantId: { userId, merchantId: principal.merchantId } },
+      });
+      if (!membership?.active)
+        throw new ApiError(
+          "validation_error",
+          "The checker must be an active member of this merchant.",
+        );
     }
-    const before = await tx.operationsApprovalSettings.findUnique({ where: { merchantId: principal.merchantId } });
+    const before = await tx.operationsApprovalSettings.findUnique({
+      where: { merchantId: principal.merchantId },
+    });
     await tx.operationsApprovalSettings.upsert({
       where: { merchantId: principal.merchantId },
       create: { merchantId: principal.merchantId, checkerUserId: userId },

@@ -1,23 +1,39 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
 import { actorOf, can, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /** The checker or an admin lists the operations a member performs directly, without approval. */
-export async function setWhitelist(principal: Principal, userId: string, operations: Operation[]): Promise<void> {
+export async function setWhitelist(
+  principal: Principal,
+  userId: string,
+  operations: Operation[],
+): Promise<void> {
   if (!can(principal, "plugin.manage") && !principal.capabilities.checker) {
     throw new ApiError("forbidden", "Only the checker or an admin can change the whitelist.");
   }
   const wanted = [...new Set(operations)].sort();
   await prisma.$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({ where: { userId_merchantId: { userId, merchantId: principal.merchantId } } });
+    const membership = await tx.membership.findUnique({
+      where: { userId_merchantId: { userId, merchantId: principal.merchantId } },
+    });
     if (!membership?.active) throw new ApiError("not_found", "Member not found.");
-    const before = (await tx.operationWhitelistEntry.findMany({ where: { merchantId: principal.merchantId, userId } })).map((e) => e.operation).sort();
-    await tx.operationWhitelistEntry.deleteMany({ where: { merchantId: principal.merchantId, userId } });
+    const before = (
+      await tx.operationWhitelistEntry.findMany({
+        where: { merchantId: principal.merchantId, userId },
+      })
+    )
+      .map((e) => e.operation)
+      .sort();
+    await tx.operationWhitelistEntry.deleteMany({
+      where: { merchantId: principal.merchantId, userId },
+    });
     if (wanted.length > 0) {
-      await tx.operationWhitelistEntry.createMany({ data: wanted.map((operation) => ({ merchantId: principal.merchantId, userId, operation })) });
+      await tx.operationWhitelistEntry.createMany({
+        data: wanted.map((operation) => ({ merchantId: principal.merchantId, userId, operation })),
+      });
     }
     await recordAuditEvent(tx, {
       actor: actorOf(principal),

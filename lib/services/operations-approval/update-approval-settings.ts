@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import type { ApprovalSettingsInput } from "@/lib/validation/operation-requests";
 
@@ -9,9 +9,14 @@ import type { ApprovalSettingsInput } from "@/lib/validation/operation-requests"
  * checked by the caller's action or route). Existing deadlines do not move: a request took its
  * deadline when it entered its state.
  */
-export async function updateApprovalSettings(principal: Principal, input: ApprovalSettingsInput): Promise<void> {
+export async function updateApprovalSettings(
+  principal: Principal,
+  input: ApprovalSettingsInput,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const before = await tx.operationsApprovalSettings.findUnique({ where: { merchantId: principal.merchantId } });
+    const before = await tx.operationsApprovalSettings.findUnique({
+      where: { merchantId: principal.merchantId },
+    });
     await tx.operationsApprovalSettings.upsert({
       where: { merchantId: principal.merchantId },
       create: { merchantId: principal.merchantId, ...input },
@@ -25,7 +30,12 @@ export async function updateApprovalSettings(principal: Principal, input: Approv
       action: before ? "operations_approval.settings_changed" : "operations_approval.installed",
       data: {
         before: before
-          ? { enabled: before.enabled, manualActionExpiryHours: before.manualActionExpiryHours, pendingExpiryHours: before.pendingExpiryHours, notifyCheckerOnPending: before.notifyCheckerOnPending }
+          ? {
+              enabled: before.enabled,
+              manualActionExpiryHours: before.manualActionExpiryHours,
+              pendingExpiryHours: before.pendingExpiryHours,
+              notifyCheckerOnPending: before.notifyCheckerOnPending,
+            }
           : null,
         after: input,
       },

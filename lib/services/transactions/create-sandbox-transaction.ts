@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { prisma } from "@/lib/db";
 import { parseMoney, toDecimalString } from "@/lib/domain/money/money";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import type { CreateSandboxTransactionInput } from "@/lib/validation/sandbox";
@@ -13,19 +13,44 @@ export function sandboxEnabled(): boolean {
 }
 
 /** Creates a paid or authorized payment for demos and tests (sandbox mode only). */
-export async function createSandboxTransaction(principal: Principal, input: CreateSandboxTransactionInput): Promise<string> {
+export async function createSandboxTransaction(
+  principal: Principal,
+  input: CreateSandboxTransactionInput,
+): Promise<string> {
   const parsed = parseMoney(input.amount, input.currency);
-  if (!parsed.ok) throw new ApiError("validation_error", parsed.error.message, [{ field: "amount", message: parsed.error.message }]);
-  if (parsed.money.minor === 0n) throw new ApiError("validation_error", "The amount must be greater than zero.", [{ field: "amount", message: "must be greater than zero" }]);
+  if (!parsed.ok)
+    throw new ApiError("validation_error", parsed.error.message, [
+      { field: "amount", message: parsed.error.message },
+    ]);
+  if (parsed.money.minor === 0n)
+    throw new ApiError("validation_error", "The amount must be greater than zero.", [
+      { field: "amount", message: "must be greater than zero" },
+    ]);
   const amount = toDecimalString(parsed.money);
 
-  const gateway = await prisma.paymentGateway.findUnique({ where: { merchantId_code: { merchantId: principal.merchantId, code: input.gateway } } });
-  if (!gateway) throw new ApiError("validation_error", `Unknown gateway "${input.gateway}".`, [{ field: "gateway", message: "unknown gateway" }]);
+  const gateway = await prisma.paymentGateway.findUnique({
+    where: { merchantId_code: { merchantId: principal.merchantId, code: input.gateway } },
+  });
+  if (!gateway)
+    throw new ApiError("validation_error", `Unknown gateway "${input.gateway}".`, [
+      { field: "gateway", message: "unknown gateway" },
+    ]);
   if (gateway.currency !== input.currency) {
-    throw new ApiError("validation_error", `Gateway ${gateway.code} takes ${gateway.currency}, not ${input.currency}.`, [{ field: "currency", message: `must be ${gateway.currency}` }]);
+    throw new ApiError(
+      "validation_error",
+      `Gateway ${gateway.code} takes ${gateway.currency}, not ${input.currency}.`,
+      [{ field: "currency", message: `must be ${gateway.currency}` }],
+    );
   }
-  const unit = await prisma.unit.findFirst({ where: { merchantId: principal.merchantId }, orderBy: { createdAt: "asc" } });
-  if (!unit) throw new ApiError("operation_not_allowed", "This merchant has no unit to record the payment under.");
+  const unit = await prisma.unit.findFirst({
+    where: { merchantId: principal.merchantId },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!unit)
+    throw new ApiError(
+      "operation_not_allowed",
+      "This merchant has no unit to record the payment under.",
+    );
 
   try {
     return await prisma.$transaction(async (tx) => {
@@ -34,7 +59,14 @@ export async function createSandboxTransaction(principal: Principal, input: Crea
         const email = input.customerEmail.toLowerCase();
         const customer =
           (await tx.customer.findFirst({ where: { merchantId: principal.merchantId, email } })) ??
-          (await tx.customer.create({ data: { merchantId: principal.merchantId, name: email.split("@")[0], email, baseCurrency: input.currency } }));
+          (await tx.customer.create({
+            data: {
+              merchantId: principal.merchantId,
+              name: email.split("@")[0],
+              email,
+              baseCurrency: input.currency,
+            },
+          }));
         customerId = customer.id;
       }
       const payment = await tx.paymentTransaction.create({
@@ -63,7 +95,10 @@ export async function createSandboxTransaction(principal: Principal, input: Crea
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ApiError("conflict", `A payment with order number ${input.orderNo} already exists.`);
+      throw new ApiError(
+        "conflict",
+        `A payment with order number ${input.orderNo} already exists.`,
+      );
     }
     throw error;
   }

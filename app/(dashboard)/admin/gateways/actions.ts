@@ -4,7 +4,11 @@ import { action } from "@/lib/actions/action-client";
 import { updateSandboxBehaviour } from "@/lib/services/gateways/update-sandbox-behaviour";
 import { SandboxBehaviourSchema } from "@/lib/validation/operation-requests";
 
-export const updateSandboxBehaviourAction = action(SandboxBehaviourSchema, "gateway.manage", async (input, principal) => {
-  await updateSandboxBehaviour(principal, input);
-  return null;
-});
+export const updateSandboxBehaviourAction = action(
+  SandboxBehaviourSchema,
+  "gateway.manage",
+  async (input, principal) => {
+    await updateSandboxBehaviour(principal, input);
+    return null;
+  },
+);

@@ -13,16 +13,21 @@ export default async function GatewaysPage() {
       <header>
         <h1 className="text-2xl font-semibold">Gateways</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The payment gateways of {principal.merchantName}. Refunds and voids go to a sandbox gateway that answers as set
-          here, so every outcome can be tried without moving real money.
+          The payment gateways of {principal.merchantName}. Refunds and voids go to a sandbox
+          gateway that answers as set here, so every outcome can be tried without moving real money.
         </p>
       </header>
 
-      <section aria-labelledby="magic-amounts-heading" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        <h2 id="magic-amounts-heading" className="font-medium">Amounts with a fixed answer</h2>
+      <section
+        aria-labelledby="magic-amounts-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 text-sm"
+      >
+        <h2 id="magic-amounts-heading" className="font-medium">
+          Amounts with a fixed answer
+        </h2>
         <p className="mt-1 text-slate-600">
-          Whatever the mode, a requested amount whose whole-number part is one of these always gets the same answer
-          (for example 666, 666.250 or 666.5):
+          Whatever the mode, a requested amount whose whole-number part is one of these always gets
+          the same answer (for example 666, 666.250 or 666.5):
         </p>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
           <dt className="font-mono">666</dt>
@@ -35,13 +40,17 @@ export default async function GatewaysPage() {
       </section>
 
       <section aria-labelledby="sandbox-heading" className="space-y-3">
-        <h2 id="sandbox-heading" className="text-lg font-medium">Sandbox behaviour</h2>
+        <h2 id="sandbox-heading" className="text-lg font-medium">
+          Sandbox behaviour
+        </h2>
         <p className="text-sm text-slate-600">
-          The mode is how the gateway answers every call. &ldquo;Fail the next N calls&rdquo; declines that many calls
-          first, then the mode applies again.
+          The mode is how the gateway answers every call. &ldquo;Fail the next N calls&rdquo;
+          declines that many calls first, then the mode applies again.
         </p>
         {gateways.length === 0 ? (
-          <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">This merchant has no gateways.</p>
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">
+            This merchant has no gateways.
+          </p>
         ) : (
           <ul className="space-y-3">
             {gateways.map((gateway) => (

@@ -6,7 +6,10 @@ import { approveOperationRequest } from "@/lib/services/operation-requests/appro
 import { cancelOperationRequest } from "@/lib/services/operation-requests/cancel-operation-request";
 import { rejectOperationRequest } from "@/lib/services/operation-requests/reject-operation-request";
 import { retryOperationRequest } from "@/lib/services/operation-requests/retry-operation-request";
-import { OperationRequestIdSchema, RejectOperationSchema } from "@/lib/validation/operation-requests";
+import {
+  OperationRequestIdSchema,
+  RejectOperationSchema,
+} from "@/lib/validation/operation-requests";
 
 /*
  * The ticket table's and the detail page's buttons. Approve and reject are the checker's alone;
@@ -16,26 +19,42 @@ import { OperationRequestIdSchema, RejectOperationSchema } from "@/lib/validatio
 
 const RejectInputSchema = OperationRequestIdSchema.extend(RejectOperationSchema.shape);
 
-export const approveOperationRequestAction = action(OperationRequestIdSchema, "operation_request.approve", async ({ id }, principal) => {
-  await approveOperationRequest(principal, id);
-  refresh();
-  return null;
-});
+export const approveOperationRequestAction = action(
+  OperationRequestIdSchema,
+  "operation_request.approve",
+  async ({ id }, principal) => {
+    await approveOperationRequest(principal, id);
+    refresh();
+    return null;
+  },
+);
 
-export const rejectOperationRequestAction = action(RejectInputSchema, "operation_request.approve", async ({ id, reason }, principal) => {
-  await rejectOperationRequest(principal, id, reason);
-  refresh();
-  return null;
-});
+export const rejectOperationRequestAction = action(
+  RejectInputSchema,
+  "operation_request.approve",
+  async ({ id, reason }, principal) => {
+    await rejectOperationRequest(principal, id, reason);
+    refresh();
+    return null;
+  },
+);
 
-export const cancelOperationRequestAction = action(OperationRequestIdSchema, "operation_request.view", async ({ id }, principal) => {
-  await cancelOperationRequest(principal, id);
-  refresh();
-  return null;
-});
+export const cancelOperationRequestAction = action(
+  OperationRequestIdSchema,
+  "operation_request.view",
+  async ({ id }, principal) => {
+    await cancelOperationRequest(principal, id);
+    refresh();
+    return null;
+  },
+);
 
-export const retryOperationRequestAction = action(OperationRequestIdSchema, "operation_request.view", async ({ id }, principal) => {
-  await retryOperationRequest(principal, id);
-  refresh();
-  return null;
-});
+export const retryOperationRequestAction = action(
+  OperationRequestIdSchema,
+  "operation_request.view",
+  async ({ id }, principal) => {
+    await retryOperationRequest(principal, id);
+    refresh();
+    return null;
+  },
+);

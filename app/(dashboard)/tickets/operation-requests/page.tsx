@@ -7,7 +7,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
-import { listOperationRequests, type OperationRequestPage } from "@/lib/queries/operation-requests/list-operation-requests";
+import {
+  listOperationRequests,
+  type OperationRequestPage,
+} from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
@@ -29,7 +32,11 @@ const PARAM_LABELS: Record<string, string> = {
   cursor: "Page",
 };
 
-export default async function OperationRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OperationRequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const principal = await requirePermission("operation_request.view");
   const { filters, ignored } = parseTicketParams(await searchParams);
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
@@ -47,13 +54,19 @@ export default async function OperationRequestsPage({ searchParams }: { searchPa
         </div>
         {principal.capabilities.checker && !can(principal, "plugin.manage") && (
           // The checker keeps the whitelist; admins reach the same page from the navigation.
-          <Link href="/admin/plugins/operations-approval" className="text-sm text-indigo-700 underline">
+          <Link
+            href="/admin/plugins/operations-approval"
+            className="text-sm text-indigo-700 underline"
+          >
             Manage the whitelist
           </Link>
         )}
       </div>
       {checkerMissing && (
-        <div role="note" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <div
+          role="note"
+          className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           No checker is assigned: requests wait as pending until an admin assigns one.{" "}
           <Link href="/admin/plugins/operations-approval" className="font-medium underline">
             Assign a checker
@@ -85,7 +98,10 @@ export default async function OperationRequestsPage({ searchParams }: { searchPa
 /** The plugin is on but nobody can decide: pending requests would wait forever, unnoticed. */
 async function isCheckerMissing(merchantId: string): Promise<boolean> {
   // No row means the plugin is not installed: requests do not wait for anyone.
-  const settings = await prisma.operationsApprovalSettings.findUnique({ where: { merchantId }, select: { enabled: true, checkerUserId: true } });
+  const settings = await prisma.operationsApprovalSettings.findUnique({
+    where: { merchantId },
+    select: { enabled: true, checkerUserId: true },
+  });
   return settings !== null && settings.enabled && settings.checkerUserId === null;
 }
 
@@ -97,7 +113,11 @@ async function listFromCursorOrFirstPage(
   try {
     return { page: await listOperationRequests(merchantId, filters), cursorRejected: false };
   } catch (error) {
-    if (!(error instanceof ApiError && error.code === "validation_error" && filters.cursor)) throw error;
-    return { page: await listOperationRequests(merchantId, { ...filters, cursor: undefined }), cursorRejected: true };
+    if (!(error instanceof ApiError && error.code === "validation_error" && filters.cursor))
+      throw error;
+    return {
+      page: await listOperationRequests(merchantId, { ...filters, cursor: undefined }),
+      cursorRejected: true,
+    };
   }
 }

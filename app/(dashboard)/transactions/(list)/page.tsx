@@ -4,9 +4,16 @@ import { ApiError } from "@/lib/api/errors";
 import { requirePermission } from "@/lib/auth/session";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
-import { listTransactions, type TransactionPage } from "@/lib/queries/transactions/list-transactions";
+import {
+  listTransactions,
+  type TransactionPage,
+} from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
-import { TRANSACTION_STATES, type TransactionListQuery, parseTransactionListParams } from "@/lib/validation/transactions";
+import {
+  parseTransactionListParams,
+  TRANSACTION_STATES,
+  type TransactionListQuery,
+} from "@/lib/validation/transactions";
 import { TransactionsView } from "../_components/transactions-view";
 
 export const metadata: Metadata = { title: "Transactions" };
@@ -25,7 +32,11 @@ const PARAM_LABELS: Record<string, string> = {
   cursor: "Page",
 };
 
-export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TransactionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const principal = await requirePermission("transactions.view");
   const { query, ignored } = parseTransactionListParams(await searchParams);
   const [{ page, cursorRejected }, gateways] = await Promise.all([
@@ -58,11 +69,18 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
 }
 
 /** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
-async function listFromCursorOrFirstPage(merchantId: string, query: TransactionListQuery): Promise<{ page: TransactionPage; cursorRejected: boolean }> {
+async function listFromCursorOrFirstPage(
+  merchantId: string,
+  query: TransactionListQuery,
+): Promise<{ page: TransactionPage; cursorRejected: boolean }> {
   try {
     return { page: await listTransactions(merchantId, query), cursorRejected: false };
   } catch (error) {
-    if (!(error instanceof ApiError && error.code === "validation_error" && query.cursor)) throw error;
-    return { page: await listTransactions(merchantId, { ...query, cursor: undefined }), cursorRejected: true };
+    if (!(error instanceof ApiError && error.code === "validation_error" && query.cursor))
+      throw error;
+    return {
+      page: await listTransactions(merchantId, { ...query, cursor: undefined }),
+      cursorRejected: true,
+    };
   }
 }

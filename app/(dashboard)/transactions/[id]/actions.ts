@@ -9,7 +9,11 @@ import { SubmitOperationSchema } from "@/lib/validation/operation-requests";
  * Every viewer of the payment may try; the service checks the refund or void permission itself, so
  * the message names the operation that was refused.
  */
-export const submitOperationAction = action(SubmitOperationSchema, "transactions.view", async (input, principal) => {
-  const requestId = await submitOperationRequest(principal, input);
-  return getOperationRequestOutcome(principal.merchantId, requestId);
-});
+export const submitOperationAction = action(
+  SubmitOperationSchema,
+  "transactions.view",
+  async (input, principal) => {
+    const requestId = await submitOperationRequest(principal, input);
+    return getOperationRequestOutcome(principal.merchantId, requestId);
+  },
+);

@@ -34,12 +34,17 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
             {transaction.orderNo}
           </h1>
           <StateBadge state={transaction.state} />
-          {transaction.kind !== "payment" && <span className="text-sm text-slate-500">{humanize(transaction.kind)}</span>}
+          {transaction.kind !== "payment" && (
+            <span className="text-sm text-slate-500">{humanize(transaction.kind)}</span>
+          )}
         </div>
         {transaction.parent && (
           <p className="text-sm text-slate-600">
             {humanize(transaction.kind)} of payment{" "}
-            <Link href={`/transactions/${transaction.parent.id}`} className="text-indigo-700 hover:underline">
+            <Link
+              href={`/transactions/${transaction.parent.id}`}
+              className="text-indigo-700 hover:underline"
+            >
               {transaction.parent.orderNo}
             </Link>
           </p>
@@ -47,7 +52,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
       </div>
 
       <section aria-labelledby="amounts-heading" className="space-y-3">
-        <h2 id="amounts-heading" className="text-lg font-medium">Amounts</h2>
+        <h2 id="amounts-heading" className="text-lg font-medium">
+          Amounts
+        </h2>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Figure label="Amount">{money(transaction.amount)}</Figure>
           <Figure label="Captured">{money(transaction.capturedAmount)}</Figure>
@@ -63,18 +70,25 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
       )}
 
       <section aria-labelledby="details-heading" className="space-y-3">
-        <h2 id="details-heading" className="text-lg font-medium">Details</h2>
+        <h2 id="details-heading" className="text-lg font-medium">
+          Details
+        </h2>
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
           <Detail label="Gateway">
-            {transaction.gateway.name} <span className="text-slate-500">({transaction.gateway.code})</span>
+            {transaction.gateway.name}{" "}
+            <span className="text-slate-500">({transaction.gateway.code})</span>
           </Detail>
           <Detail label="Unit">{transaction.unit.name}</Detail>
           <Detail label="Customer">
             {transaction.customer ? (
               <>
                 <span className="block">{transaction.customer.name}</span>
-                {transaction.customer.email && <span className="block text-slate-600">{transaction.customer.email}</span>}
-                {transaction.customer.phone && <span className="block text-slate-600">{transaction.customer.phone}</span>}
+                {transaction.customer.email && (
+                  <span className="block text-slate-600">{transaction.customer.email}</span>
+                )}
+                {transaction.customer.phone && (
+                  <span className="block text-slate-600">{transaction.customer.phone}</span>
+                )}
               </>
             ) : (
               <span className="text-slate-500">No customer recorded</span>
@@ -82,17 +96,23 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
           </Detail>
           <Detail label="Currency">{transaction.currency}</Detail>
           <Detail label="Created">
-            <time dateTime={transaction.createdAt}>{formatTimestamp(transaction.createdAt, { seconds: true })}</time>
+            <time dateTime={transaction.createdAt}>
+              {formatTimestamp(transaction.createdAt, { seconds: true })}
+            </time>
           </Detail>
           <Detail label="Updated">
-            <time dateTime={transaction.updatedAt}>{formatTimestamp(transaction.updatedAt, { seconds: true })}</time>
+            <time dateTime={transaction.updatedAt}>
+              {formatTimestamp(transaction.updatedAt, { seconds: true })}
+            </time>
           </Detail>
         </dl>
       </section>
 
       {transaction.kind === "payment" && (
         <section aria-labelledby="children-heading" className="space-y-3">
-          <h2 id="children-heading" className="text-lg font-medium">Refunds and voids</h2>
+          <h2 id="children-heading" className="text-lg font-medium">
+            Refunds and voids
+          </h2>
           {transaction.children.length === 0 ? (
             <p className="text-sm text-slate-600">None.</p>
           ) : (
@@ -101,23 +121,38 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
                 <caption className="sr-only">Refunds and voids of this payment</caption>
                 <thead className="bg-slate-50 text-left text-slate-600">
                   <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">Created</th>
-                    <th scope="col" className="px-4 py-2 font-medium">Kind</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">Amount</th>
-                    <th scope="col" className="px-4 py-2 font-medium">State</th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Created
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      Kind
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">
+                      Amount
+                    </th>
+                    <th scope="col" className="px-4 py-2 font-medium">
+                      State
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {transaction.children.map((child) => (
                     <tr key={child.id}>
                       <td className="px-4 py-2 whitespace-nowrap">
-                        <Link href={`/transactions/${child.id}`} className="text-indigo-700 hover:underline">
+                        <Link
+                          href={`/transactions/${child.id}`}
+                          className="text-indigo-700 hover:underline"
+                        >
                           <time dateTime={child.createdAt}>{formatTimestamp(child.createdAt)}</time>
                         </Link>
                       </td>
                       <td className="px-4 py-2">{humanize(child.kind)}</td>
-                      <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{formatAmount(child.amount, child.currency)}</td>
-                      <td className="px-4 py-2"><StateBadge state={child.state} /></td>
+                      <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
+                        {formatAmount(child.amount, child.currency)}
+                      </td>
+                      <td className="px-4 py-2">
+                        <StateBadge state={child.state} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -128,7 +163,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
       )}
 
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-lg font-medium">History</h2>
+        <h2 id="history-heading" className="text-lg font-medium">
+          History
+        </h2>
         {transaction.events.length === 0 ? (
           <div className="rounded-lg border border-slate-200 bg-white">
             <EmptyState title="No changes recorded yet." />
@@ -163,7 +200,11 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const ACTOR_TYPES: Record<string, string> = { session: "signed in", api_key: "API key", system: "system" };
+const ACTOR_TYPES: Record<string, string> = {
+  session: "signed in",
+  api_key: "API key",
+  system: "system",
+};
 
 function HistoryItem({ event }: { event: TransactionEventJson }) {
   const who = event.actor.name ?? (event.actor.type === "system" ? "System" : "Unknown user");
@@ -185,7 +226,12 @@ function HistoryItem({ event }: { event: TransactionEventJson }) {
       </div>
       <p className="mt-0.5 text-slate-600">
         {who}
-        {event.actor.type !== "system" && <span className="text-slate-500"> ({ACTOR_TYPES[event.actor.type] ?? event.actor.type})</span>}
+        {event.actor.type !== "system" && (
+          <span className="text-slate-500">
+            {" "}
+            ({ACTOR_TYPES[event.actor.type] ?? event.actor.type})
+          </span>
+        )}
       </p>
     </li>
   );

@@ -25,7 +25,10 @@ export const TRANSACTION_COLUMNS = [
     header: "Order number",
     sortDescFirst: false,
     cell: (cell) => (
-      <Link href={`/transactions/${cell.row.original.id}`} className="font-medium whitespace-nowrap text-indigo-700 hover:underline">
+      <Link
+        href={`/transactions/${cell.row.original.id}`}
+        className="font-medium whitespace-nowrap text-indigo-700 hover:underline"
+      >
         {cell.getValue()}
       </Link>
     ),
@@ -57,7 +60,11 @@ export const TRANSACTION_COLUMNS = [
     header: "Amount",
     sortDescFirst: true,
     meta: { align: "right" },
-    cell: (cell) => <span className="whitespace-nowrap">{formatAmount(cell.getValue(), cell.row.original.currency)}</span>,
+    cell: (cell) => (
+      <span className="whitespace-nowrap">
+        {formatAmount(cell.getValue(), cell.row.original.currency)}
+      </span>
+    ),
   }),
   column.accessor("state", {
     id: "state",

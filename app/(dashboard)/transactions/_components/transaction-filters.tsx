@@ -1,6 +1,11 @@
 "use client";
 
-import { DateRangeFields, FilterField, FilterForm, FilterSelect } from "@/components/data-table/filter-form";
+import {
+  DateRangeFields,
+  FilterField,
+  FilterForm,
+  FilterSelect,
+} from "@/components/data-table/filter-form";
 import { useFilterForm } from "@/components/data-table/use-filter-form";
 import type { TableUrlState } from "@/components/data-table/use-table-url-state";
 import { Input } from "@/components/ui/input";
@@ -13,7 +18,14 @@ export { hasActiveFilters } from "@/components/data-table/use-filter-form";
 export type FilterValues = Record<TransactionFilterKey, string>;
 
 // A Record, so the compiler notices a filter added to the schema but not to this form.
-export const CLEARED_FILTERS: Record<TransactionFilterKey, null> = { state: null, gateway: null, currency: null, from: null, to: null, q: null };
+export const CLEARED_FILTERS: Record<TransactionFilterKey, null> = {
+  state: null,
+  gateway: null,
+  currency: null,
+  from: null,
+  to: null,
+  q: null,
+};
 
 /**
  * Selects apply at once; the dates and the search box apply on Enter or "Apply", so typing a date
@@ -51,7 +63,10 @@ export function TransactionFilters({
         name="gateway"
         label="Gateway"
         allLabel="All gateways"
-        options={gateways.map((gateway) => ({ value: gateway.code, label: `${gateway.name} (${gateway.code})` }))}
+        options={gateways.map((gateway) => ({
+          value: gateway.code,
+          label: `${gateway.name} (${gateway.code})`,
+        }))}
         describeUnknown={(code) => `${code} (not one of yours)`}
       />
       <FilterSelect

@@ -8,7 +8,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { GatewayOption } from "@/lib/queries/transactions/list-gateway-options";
 import type { TransactionJson, TransactionSort } from "@/lib/validation/transactions";
 import { TRANSACTION_COLUMNS } from "./transaction-columns";
-import { CLEARED_FILTERS, type FilterValues, TransactionFilters, hasActiveFilters } from "./transaction-filters";
+import {
+  CLEARED_FILTERS,
+  type FilterValues,
+  hasActiveFilters,
+  TransactionFilters,
+} from "./transaction-filters";
 
 /** The one client island of the list: filters, table and paging share one URL state and one pending flag. */
 export function TransactionsView({
@@ -33,7 +38,13 @@ export function TransactionsView({
 
   return (
     <div className="space-y-4">
-      <TransactionFilters applied={applied} urlState={urlState} gateways={gateways} states={states} currencies={currencies} />
+      <TransactionFilters
+        applied={applied}
+        urlState={urlState}
+        gateways={gateways}
+        states={states}
+        currencies={currencies}
+      />
       <DataTable
         caption="Transactions"
         columns={TRANSACTION_COLUMNS}
@@ -48,17 +59,28 @@ export function TransactionsView({
             <EmptyState
               title="No transactions match these filters."
               action={
-                <Link href={urlState.hrefWith(CLEARED_FILTERS)} className="text-sm text-indigo-700 underline">
+                <Link
+                  href={urlState.hrefWith(CLEARED_FILTERS)}
+                  className="text-sm text-indigo-700 underline"
+                >
                   Clear filters
                 </Link>
               }
             />
           ) : (
-            <EmptyState title="No transactions yet." description="Payments appear here as your gateways report them." />
+            <EmptyState
+              title="No transactions yet."
+              description="Payments appear here as your gateways report them."
+            />
           )
         }
       />
-      <CursorPagination state={urlState} nextCursor={nextCursor} rowCount={rows.length} noun={["transaction", "transactions"]} />
+      <CursorPagination
+        state={urlState}
+        nextCursor={nextCursor}
+        rowCount={rows.length}
+        noun={["transaction", "transactions"]}
+      />
     </div>
   );
 }

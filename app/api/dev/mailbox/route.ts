@@ -1,13 +1,22 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
 import { notFound } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/route";
 import { isMailboxEnabled } from "@/lib/email/outbox";
-import { MailboxEmailJsonSchema, MailboxFilterSchema, listMailboxEmails, toMailboxEmailJson } from "@/lib/queries/email/list-mailbox-emails";
+import {
+  listMailboxEmails,
+  MailboxEmailJsonSchema,
+  MailboxFilterSchema,
+  toMailboxEmailJson,
+} from "@/lib/queries/email/list-mailbox-emails";
 
 export const dynamic = "force-dynamic";
 
 const listEmails = apiRoute(
-  { permission: "authenticated", query: MailboxFilterSchema, output: z.object({ data: z.array(MailboxEmailJsonSchema) }) },
+  {
+    permission: "authenticated",
+    query: MailboxFilterSchema,
+    output: z.object({ data: z.array(MailboxEmailJsonSchema) }),
+  },
   async ({ principal, query }) => {
     const emails = await listMailboxEmails(principal.merchantId, query);
     return { body: { data: emails.map(toMailboxEmailJson) } };
@@ -19,6 +28,10 @@ const listEmails = apiRoute(
  * tests to poll. Where real email is sent (or in production) the route does not exist, for anyone.
  */
 export async function GET(...args: Parameters<typeof listEmails>): Promise<Response> {
-  if (!isMailboxEnabled()) return Response.json(notFound("Mailbox").toBody(), { status: 404, headers: { "cache-control": "no-store" } });
+  if (!isMailboxEnabled())
+    return Response.json(notFound("Mailbox").toBody(), {
+      status: 404,
+      headers: { "cache-control": "no-store" },
+    });
   return listEmails(...args);
 }

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/route";
 import { openApiDocument } from "@/lib/api/openapi";
+import { apiRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,10 @@ import { apiRoute } from "@/lib/api/route";
 import { getOperationRequestOrThrow } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
 import { submitOperationRequest } from "@/lib/services/operation-requests/submit-operation-request";
-import { OperationRequestDetailResponseSchema, SubmitOperationSchema } from "@/lib/validation/operation-requests";
+import {
+  OperationRequestDetailResponseSchema,
+  SubmitOperationSchema,
+} from "@/lib/validation/operation-requests";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +14,12 @@ export const dynamic = "force-dynamic";
  * whitelisted, plugin disabled) already executed. The service checks the refund/void permission.
  */
 export const POST = apiRoute(
-  { permission: "authenticated", body: SubmitOperationSchema, output: OperationRequestDetailResponseSchema, idempotent: true },
+  {
+    permission: "authenticated",
+    body: SubmitOperationSchema,
+    output: OperationRequestDetailResponseSchema,
+    idempotent: true,
+  },
   async ({ principal, body }) => {
     const id = await submitOperationRequest(principal, body);
     const detail = await getOperationRequestOrThrow(principal.merchantId, id);

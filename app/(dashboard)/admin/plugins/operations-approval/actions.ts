@@ -4,23 +4,39 @@ import { action } from "@/lib/actions/action-client";
 import { assignChecker } from "@/lib/services/operations-approval/assign-checker";
 import { setWhitelist } from "@/lib/services/operations-approval/set-whitelist";
 import { updateApprovalSettings } from "@/lib/services/operations-approval/update-approval-settings";
-import { ApprovalSettingsSchema, AssignCheckerSchema, WhitelistSchema } from "@/lib/validation/operation-requests";
+import {
+  ApprovalSettingsSchema,
+  AssignCheckerSchema,
+  WhitelistSchema,
+} from "@/lib/validation/operation-requests";
 
-export const updateApprovalSettingsAction = action(ApprovalSettingsSchema, "plugin.manage", async (input, principal) => {
-  await updateApprovalSettings(principal, input);
-  return null;
-});
+export const updateApprovalSettingsAction = action(
+  ApprovalSettingsSchema,
+  "plugin.manage",
+  async (input, principal) => {
+    await updateApprovalSettings(principal, input);
+    return null;
+  },
+);
 
-export const assignCheckerAction = action(AssignCheckerSchema, "plugin.manage", async ({ userId }, principal) => {
-  await assignChecker(principal, userId);
-  return null;
-});
+export const assignCheckerAction = action(
+  AssignCheckerSchema,
+  "plugin.manage",
+  async ({ userId }, principal) => {
+    await assignChecker(principal, userId);
+    return null;
+  },
+);
 
 /**
  * Admins (plugin.manage) and the checker both edit the whitelist, and no one permission names both,
  * so the action only asks for a signed-in member and the service decides who may.
  */
-export const setWhitelistAction = action(WhitelistSchema, "operation_request.view", async ({ userId, operations }, principal) => {
-  await setWhitelist(principal, userId, operations);
-  return null;
-});
+export const setWhitelistAction = action(
+  WhitelistSchema,
+  "operation_request.view",
+  async ({ userId, operations }, principal) => {
+    await setWhitelist(principal, userId, operations);
+    return null;
+  },
+);

@@ -16,7 +16,9 @@ export default async function OperationsApprovalPage() {
   // The checker (who alone holds operation_request.approve) may keep the whitelist, and nothing else.
   if (!canManage && !can(principal, "operation_request.approve")) forbidden();
 
-  const { installed, members, checkerUserId, ...settings } = await getApprovalSettings(principal.merchantId);
+  const { installed, members, checkerUserId, ...settings } = await getApprovalSettings(
+    principal.merchantId,
+  );
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -24,8 +26,8 @@ export default async function OperationsApprovalPage() {
         <p className="text-sm text-slate-600">Plugins</p>
         <h1 className="text-2xl font-semibold">Operations approval</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Maker-checker approval of refunds and voids for {principal.merchantName}: a member requests, the checker
-          approves or rejects, and only then does the gateway move money.
+          Maker-checker approval of refunds and voids for {principal.merchantName}: a member
+          requests, the checker approves or rejects, and only then does the gateway move money.
         </p>
       </header>
 

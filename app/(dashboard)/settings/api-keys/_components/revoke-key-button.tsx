@@ -23,7 +23,11 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
       >
         {pending ? "Revoking…" : "Revoke"}
       </Button>
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

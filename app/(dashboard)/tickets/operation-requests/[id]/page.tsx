@@ -4,7 +4,10 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/session";
-import { OPERATION_REQUEST_STATES, type OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  OPERATION_REQUEST_STATES,
+  type OperationRequestState,
+} from "@/lib/domain/operation-requests/lifecycle";
 import { formatAmount, formatTimestamp, humanize } from "@/lib/format";
 import { getOperationRequest } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
@@ -21,7 +24,11 @@ const DIRECT_REASONS: Record<string, string> = {
   plugin_disabled: "The approvals plugin was off",
 };
 
-export default async function OperationRequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OperationRequestPage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
   const principal = await requirePermission("operation_request.view");
   const { id } = await params;
   const detail = await getOperationRequest(principal.merchantId, id);
@@ -32,12 +39,16 @@ export default async function OperationRequestPage({ params }: { params: Promise
   return (
     <div className="space-y-8" data-request-id={request.id}>
       <div className="space-y-3">
-        <Link href="/tickets/operation-requests" className="text-sm text-indigo-700 hover:underline">
+        <Link
+          href="/tickets/operation-requests"
+          className="text-sm text-indigo-700 hover:underline"
+        >
           ← Operation requests
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">
-            {humanize(request.operation)} of {formatAmount(request.amount, request.currency)} on order {request.orderNo}
+            {humanize(request.operation)} of {formatAmount(request.amount, request.currency)} on
+            order {request.orderNo}
           </h1>
           <RequestStateBadge state={request.state} />
         </div>
@@ -45,10 +56,15 @@ export default async function OperationRequestPage({ params }: { params: Promise
       </div>
 
       <section aria-labelledby="request-heading" className="space-y-3">
-        <h2 id="request-heading" className="text-lg font-medium">Request</h2>
+        <h2 id="request-heading" className="text-lg font-medium">
+          Request
+        </h2>
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
           <Detail label="Order number">
-            <Link href={`/transactions/${request.transactionId}`} className="text-indigo-700 hover:underline">
+            <Link
+              href={`/transactions/${request.transactionId}`}
+              className="text-indigo-700 hover:underline"
+            >
               {request.orderNo}
             </Link>
           </Detail>
@@ -65,7 +81,9 @@ export default async function OperationRequestPage({ params }: { params: Promise
           <Detail label="Created">
             <Time iso={request.createdAt} />
           </Detail>
-          <Detail label="Deadline">{request.deadlineAt ? <Time iso={request.deadlineAt} /> : <None />}</Detail>
+          <Detail label="Deadline">
+            {request.deadlineAt ? <Time iso={request.deadlineAt} /> : <None />}
+          </Detail>
           <Detail label="Decided by">
             {request.decidedBy ? (
               <>
@@ -76,18 +94,31 @@ export default async function OperationRequestPage({ params }: { params: Promise
               <None />
             )}
           </Detail>
-          <Detail label="Decided at">{request.decidedAt ? <Time iso={request.decidedAt} /> : <None />}</Detail>
-          {request.directReason && <Detail label="Approval skipped">{DIRECT_REASONS[request.directReason] ?? humanize(request.directReason)}</Detail>}
-          {request.rejectionReason && <Detail label="Rejection reason">{request.rejectionReason}</Detail>}
+          <Detail label="Decided at">
+            {request.decidedAt ? <Time iso={request.decidedAt} /> : <None />}
+          </Detail>
+          {request.directReason && (
+            <Detail label="Approval skipped">
+              {DIRECT_REASONS[request.directReason] ?? humanize(request.directReason)}
+            </Detail>
+          )}
+          {request.rejectionReason && (
+            <Detail label="Rejection reason">{request.rejectionReason}</Detail>
+          )}
           {(request.failureCode || request.failureMessage) && (
             <Detail label="Last gateway failure">
-              {request.failureCode && <code className="mr-2 font-mono text-xs">{request.failureCode}</code>}
+              {request.failureCode && (
+                <code className="mr-2 font-mono text-xs">{request.failureCode}</code>
+              )}
               {request.failureMessage}
             </Detail>
           )}
           {request.resultTransactionId && (
             <Detail label="Result">
-              <Link href={`/transactions/${request.resultTransactionId}`} className="text-indigo-700 hover:underline">
+              <Link
+                href={`/transactions/${request.resultTransactionId}`}
+                className="text-indigo-700 hover:underline"
+              >
                 The {request.operation} transaction
               </Link>
             </Detail>
@@ -96,17 +127,35 @@ export default async function OperationRequestPage({ params }: { params: Promise
       </section>
 
       <section aria-labelledby="history-heading" className="space-y-3">
-        <h2 id="history-heading" className="text-lg font-medium">History</h2>
+        <h2 id="history-heading" className="text-lg font-medium">
+          History
+        </h2>
         {request.history.length === 0 ? (
           <div className="rounded-lg border border-slate-200 bg-white">
-            <EmptyState title="No history yet." description="Decisions and gateway attempts are listed here as they happen." />
+            <EmptyState
+              title="No history yet."
+              description="Decisions and gateway attempts are listed here as they happen."
+            />
           </div>
         ) : (
-          <ol aria-label="History" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          <ol
+            aria-label="History"
+            className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+          >
             {request.history.map((entry) => (
-              <li key={entry.id} data-history-type={entry.type} className="flex flex-col gap-1 px-4 py-3 text-sm sm:flex-row sm:gap-4">
+              <li
+                key={entry.id}
+                data-history-type={entry.type}
+                className="flex flex-col gap-1 px-4 py-3 text-sm sm:flex-row sm:gap-4"
+              >
                 <Time iso={entry.at} className="shrink-0 text-slate-600 sm:w-48" />
-                <div className="min-w-0 space-y-1">{entry.type === "attempt" ? <Attempt entry={entry} /> : <AuditEntry entry={entry} />}</div>
+                <div className="min-w-0 space-y-1">
+                  {entry.type === "attempt" ? (
+                    <Attempt entry={entry} />
+                  ) : (
+                    <AuditEntry entry={entry} />
+                  )}
+                </div>
               </li>
             ))}
           </ol>
@@ -123,9 +172,13 @@ function AuditEntry({ entry }: { entry: OperationRequestHistoryEntryJson }) {
     <>
       <p className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{what}</span>
-        {entry.fromState && isRequestState(entry.fromState) && <RequestStateBadge state={entry.fromState} />}
+        {entry.fromState && isRequestState(entry.fromState) && (
+          <RequestStateBadge state={entry.fromState} />
+        )}
         {entry.fromState && entry.toState && <span aria-label="to">→</span>}
-        {entry.toState && isRequestState(entry.toState) && <RequestStateBadge state={entry.toState} />}
+        {entry.toState && isRequestState(entry.toState) && (
+          <RequestStateBadge state={entry.toState} />
+        )}
       </p>
       <p className="text-slate-600">by {entry.actor?.name ?? "the system"}</p>
       {reason && <p className="text-slate-700">Reason: {reason}</p>}
@@ -138,7 +191,9 @@ function Attempt({ entry }: { entry: OperationRequestHistoryEntryJson }) {
     <>
       <p className="font-medium">
         Gateway attempt: {humanize(entry.outcome ?? "unknown")}
-        {entry.durationMs !== undefined && <span className="font-normal text-slate-500"> ({entry.durationMs} ms)</span>}
+        {entry.durationMs !== undefined && (
+          <span className="font-normal text-slate-500"> ({entry.durationMs} ms)</span>
+        )}
       </p>
       {(entry.code || entry.message) && (
         <p className="text-slate-700">

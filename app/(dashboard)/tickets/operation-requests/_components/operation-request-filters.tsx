@@ -11,7 +11,9 @@ export { hasActiveFilters as hasActiveTicketFilters } from "@/components/data-ta
 
 export type TicketFilterValues = Record<TicketFilterKey, string>;
 
-export const CLEARED_TICKET_FILTERS = Object.fromEntries(TICKET_FILTER_KEYS.map((key) => [key, null])) as Record<TicketFilterKey, null>;
+export const CLEARED_TICKET_FILTERS = Object.fromEntries(
+  TICKET_FILTER_KEYS.map((key) => [key, null]),
+) as Record<TicketFilterKey, null>;
 
 /**
  * Selects apply at once; the dates apply on Enter or "Apply", so typing a date does not reload the
@@ -57,7 +59,10 @@ export function OperationRequestFilterForm({
         name="pg"
         label="Gateway (PG)"
         allLabel="All gateways"
-        options={gateways.map((gateway) => ({ value: gateway.code, label: `${gateway.name} (${gateway.code})` }))}
+        options={gateways.map((gateway) => ({
+          value: gateway.code,
+          label: `${gateway.name} (${gateway.code})`,
+        }))}
         describeUnknown={(code) => `${code} (not one of yours)`}
       />
       <FilterSelect

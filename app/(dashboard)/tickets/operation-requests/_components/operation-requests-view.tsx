@@ -63,7 +63,10 @@ export function OperationRequestsView({
                 <EmptyState
                   title="No operation requests match these filters."
                   action={
-                    <Link href={urlState.hrefWith(CLEARED_TICKET_FILTERS)} className="text-sm text-indigo-700 underline">
+                    <Link
+                      href={urlState.hrefWith(CLEARED_TICKET_FILTERS)}
+                      className="text-sm text-indigo-700 underline"
+                    >
                       Clear filters
                     </Link>
                   }
@@ -78,7 +81,12 @@ export function OperationRequestsView({
           />
         </RequestViewerProvider>
       </div>
-      <CursorPagination state={urlState} nextCursor={nextCursor} rowCount={rows.length} noun={["request", "requests"]} />
+      <CursorPagination
+        state={urlState}
+        nextCursor={nextCursor}
+        rowCount={rows.length}
+        noun={["request", "requests"]}
+      />
     </div>
   );
 }

@@ -1,4 +1,7 @@
-import { OperationRequestFilterSchema, type OperationRequestFilters } from "@/lib/validation/operation-requests";
+import {
+  OperationRequestFilterSchema,
+  type OperationRequestFilters,
+} from "@/lib/validation/operation-requests";
 import { TICKET_FILTER_KEYS } from "./ticket-filter-keys";
 
 export type IgnoredTicketParam = { field: string; message: string };
@@ -23,9 +26,17 @@ export function parseTicketParams(raw: Record<string, string | string[] | undefi
     if (value === undefined || value.trim() === "") continue;
     const result = fields[key].safeParse(value);
     if (result.success) accepted[key] = result.data;
-    else ignored.push({ field: key, message: result.error.issues[0]?.message ?? "Not a valid value." });
+    else
+      ignored.push({
+        field: key,
+        message: result.error.issues[0]?.message ?? "Not a valid value.",
+      });
   }
-  if (typeof accepted.from === "string" && typeof accepted.to === "string" && accepted.from > accepted.to) {
+  if (
+    typeof accepted.from === "string" &&
+    typeof accepted.to === "string" &&
+    accepted.from > accepted.to
+  ) {
     ignored.push({ field: "from", message: "From is after To; the range would be empty." });
     delete accepted.from;
   }

@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef, type FormEvent } from "react";
+import { type FormEvent, useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { FIELD_CLASSES } from "@/components/ui/input";
-import { REJECTION_REASON_MAX_LENGTH, type Operation } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  type Operation,
+  REJECTION_REASON_MAX_LENGTH,
+} from "@/lib/domain/operation-requests/lifecycle";
 
 /**
  * Asks the checker why. A native modal <dialog>: the rest of the page is inert while it is open,
@@ -71,7 +74,8 @@ export function RejectDialog({
             className={FIELD_CLASSES}
           />
           <p id={hintId} className="text-xs text-slate-500">
-            Required. The maker receives it by email. At most {REJECTION_REASON_MAX_LENGTH} characters.
+            Required. The maker receives it by email. At most {REJECTION_REASON_MAX_LENGTH}{" "}
+            characters.
           </p>
         </div>
         {error && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useRef, useState, useTransition, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/action-client";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
@@ -22,7 +22,13 @@ const ViewerContext = createContext<RequestViewer>({ isChecker: false, operation
  * function would be a new component type, remounting every cell (and closing an open dialog) on
  * each live refresh.
  */
-export function RequestViewerProvider({ viewer, children }: { viewer: RequestViewer; children: ReactNode }) {
+export function RequestViewerProvider({
+  viewer,
+  children,
+}: {
+  viewer: RequestViewer;
+  children: ReactNode;
+}) {
   return <ViewerContext value={viewer}>{children}</ViewerContext>;
 }
 
@@ -35,7 +41,10 @@ export function useRequestViewer(): RequestViewer {
  * anyone else holding its operation's permission may cancel it; anyone holding that permission
  * (the checker too) retries one that needs manual action.
  */
-function availableActions(request: Pick<OperationRequestJson, "state" | "operation">, viewer: RequestViewer): Kind[] {
+function availableActions(
+  request: Pick<OperationRequestJson, "state" | "operation">,
+  viewer: RequestViewer,
+): Kind[] {
   const holdsOperation = viewer.operations.includes(request.operation);
   if (request.state === "pending") {
     if (viewer.isChecker) return ["approve", "reject"];
@@ -107,7 +116,13 @@ export function RequestActions({
             </Button>
           )}
           {kinds.includes("reject") && (
-            <Button type="button" variant="secondary" className={buttonSize} disabled={disabled} onClick={openRejectDialog}>
+            <Button
+              type="button"
+              variant="secondary"
+              className={buttonSize}
+              disabled={disabled}
+              onClick={openRejectDialog}
+            >
               Reject
             </Button>
           )}
@@ -123,7 +138,12 @@ export function RequestActions({
             </Button>
           )}
           {kinds.includes("retry") && (
-            <Button type="button" className={buttonSize} disabled={disabled} onClick={() => run("retry", () => retryOperationRequestAction({ id }))}>
+            <Button
+              type="button"
+              className={buttonSize}
+              disabled={disabled}
+              onClick={() => run("retry", () => retryOperationRequestAction({ id }))}
+            >
               Retry
             </Button>
           )}
@@ -148,7 +168,13 @@ export function RequestActions({
           pending={running === "reject"}
           error={error}
           onClose={() => setRejecting(false)}
-          onSubmit={(reason) => run("reject", () => rejectOperationRequestAction({ id, reason }), () => setRejecting(false))}
+          onSubmit={(reason) =>
+            run(
+              "reject",
+              () => rejectOperationRequestAction({ id, reason }),
+              () => setRejecting(false),
+            )
+          }
         />
       )}
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FIELD_CLASSES, Input } from "@/components/ui/input";
 import type { Operation, OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
@@ -24,13 +24,19 @@ function outcomeOf(operation: Operation, state: OperationRequestState): Outcome 
   const label = LABELS[operation];
   switch (state) {
     case "pending":
-      return { message: `${label} requested: waiting for the checker's approval.`, tone: "neutral" };
+      return {
+        message: `${label} requested: waiting for the checker's approval.`,
+        tone: "neutral",
+      };
     case "approved":
       return { message: `${label} approved: it is being sent to the gateway.`, tone: "neutral" };
     case "done":
       return { message: `${label} done.`, tone: "good" };
     case "manual_action_required":
-      return { message: `${label} failed at the gateway: manual action required.`, tone: "warning" };
+      return {
+        message: `${label} failed at the gateway: manual action required.`,
+        tone: "warning",
+      };
     default:
       return { message: `${label} request ${state.replaceAll("_", " ")}.`, tone: "warning" };
   }
@@ -119,7 +125,12 @@ export function OperationForm(props: {
         })}
       </div>
 
-      <p role="status" className={success ? `rounded-md px-3 py-2 text-sm ${OUTCOME_CLASSES[success.tone]}` : "sr-only"}>
+      <p
+        role="status"
+        className={
+          success ? `rounded-md px-3 py-2 text-sm ${OUTCOME_CLASSES[success.tone]}` : "sr-only"
+        }
+      >
         {success?.message}
       </p>
 
@@ -152,7 +163,13 @@ export function OperationForm(props: {
                   aria-invalid={error !== null || undefined}
                 />
               ) : (
-                <Input id={`${formId}-amount`} name="amount" readOnly value={amount} aria-describedby={`${formId}-amount-hint`} />
+                <Input
+                  id={`${formId}-amount`}
+                  name="amount"
+                  readOnly
+                  value={amount}
+                  aria-describedby={`${formId}-amount-hint`}
+                />
               )}
               <span className="text-sm text-slate-600">{currency}</span>
             </div>
@@ -183,10 +200,19 @@ export function OperationForm(props: {
             </p>
           )}
           <div className="flex gap-2">
-            <Button type="submit" variant={open === "void" ? "danger" : "primary"} disabled={pending}>
+            <Button
+              type="submit"
+              variant={open === "void" ? "danger" : "primary"}
+              disabled={pending}
+            >
               {open === "refund" ? "Request refund" : "Request void"}
             </Button>
-            <Button type="button" variant="secondary" disabled={pending} onClick={() => setOpen(null)}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => setOpen(null)}
+            >
               Cancel
             </Button>
             {pending && <span className="self-center text-sm text-slate-600">Submitting…</span>}

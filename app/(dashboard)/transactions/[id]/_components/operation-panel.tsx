@@ -14,7 +14,13 @@ const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
  * Refund and Void for one payment. The buttons follow the payment rules and the user's permissions
  * only as a convenience: the service decides again on submit.
  */
-export async function OperationPanel({ principal, transactionId }: { principal: Principal; transactionId: string }) {
+export async function OperationPanel({
+  principal,
+  transactionId,
+}: {
+  principal: Principal;
+  transactionId: string;
+}) {
   const state = await getPaymentOperationState(principal.merchantId, transactionId);
   if (!state) return null;
   const { openRequest } = state;
@@ -32,10 +38,15 @@ export async function OperationPanel({ principal, transactionId }: { principal: 
       <h2 className="text-lg font-medium">Operations</h2>
       {openRequest && (
         <div className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <p className="font-medium">Requested {LABELS[openRequest.operation]} is pending for approval</p>
+          <p className="font-medium">
+            Requested {LABELS[openRequest.operation]} is pending for approval
+          </p>
           <p className="mt-1">
             {openRequest.state !== "pending" && <>State: {humanize(openRequest.state)}. </>}
-            <Link href={`/tickets/operation-requests/${openRequest.id}`} className="text-indigo-700 underline">
+            <Link
+              href={`/tickets/operation-requests/${openRequest.id}`}
+              className="text-indigo-700 underline"
+            >
               View the request
             </Link>
           </p>

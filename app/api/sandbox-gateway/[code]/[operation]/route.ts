@@ -12,26 +12,43 @@ const BodySchema = z.object({
   amount: z.string().regex(/^\d+(\.\d+)?$/),
   currency: z.string().length(3),
 });
-const ParamsSchema = z.object({ code: z.string().min(1).max(25), operation: z.enum(["refund", "void"]) });
+const ParamsSchema = z.object({
+  code: z.string().min(1).max(25),
+  operation: z.enum(["refund", "void"]),
+});
 
 /**
  * The sandbox payment gateway (sandbox mode only). Called by this app's own gateway adapter over
  * loopback HTTP; answers as Administration > Gateways and the magic amounts say.
  */
-export async function POST(request: Request, context: { params: Promise<{ code: string; operation: string }> }) {
+export async function POST(
+  request: Request,
+  context: { params: Promise<{ code: string; operation: string }> },
+) {
   try {
     if (!sandboxEnabled()) throw new ApiError("not_found", "Not found.");
     const params = ParamsSchema.safeParse(await context.params);
     const body = BodySchema.safeParse(await request.json().catch(() => null));
     const key = request.headers.get("idempotency-key");
     if (!params.success || !body.success || !key || key.length > 255) {
-      throw new ApiError("validation_error", "Send { merchantId, paymentId, amount, currency } with an Idempotency-Key header.");
+      throw new ApiError(
+        "validation_error",
+        "Send { merchantId, paymentId, amount, currency } with an Idempotency-Key header.",
+      );
     }
-    const reply = await processSandboxOperation({ ...body.data, gatewayCode: params.data.code, operation: params.data.operation, idempotencyKey: key });
+    const reply = await processSandboxOperation({
+      ...body.data,
+      gatewayCode: params.data.code,
+      operation: params.data.operation,
+      idempotencyKey: key,
+    });
     if ("hang" in reply) {
       // A real timeout: answer only after the caller has given up.
       await new Promise((resolve) => setTimeout(resolve, reply.hang));
-      return Response.json({ status: "failed", code: "504", message: "Timed out." }, { status: 504 });
+      return Response.json(
+        { status: "failed", code: "504", message: "Timed out." },
+        { status: 504 },
+      );
     }
     return Response.json(reply.body, { status: reply.httpStatus });
   } catch (error) {

@@ -1,13 +1,20 @@
 import { apiRoute } from "@/lib/api/route";
 import { getOperationRequestOrThrow } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
-import { OperationRequestDetailResponseSchema, OperationRequestIdSchema } from "@/lib/validation/operation-requests";
+import {
+  OperationRequestDetailResponseSchema,
+  OperationRequestIdSchema,
+} from "@/lib/validation/operation-requests";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/operation-requests/:id with its history; 404 alike for unknown, malformed and other merchants' ids. */
 export const GET = apiRoute(
-  { permission: "operation_request.view", params: OperationRequestIdSchema, output: OperationRequestDetailResponseSchema },
+  {
+    permission: "operation_request.view",
+    params: OperationRequestIdSchema,
+    output: OperationRequestDetailResponseSchema,
+  },
   async ({ principal, params }) => {
     const detail = await getOperationRequestOrThrow(principal.merchantId, params.id);
     return { body: { data: toOperationRequestDetailJson(detail) } };

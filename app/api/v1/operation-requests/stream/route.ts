@@ -2,7 +2,10 @@ import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/route";
 import { authenticateRequest, can } from "@/lib/auth/principal";
 import { logger } from "@/lib/log";
-import { subscribeToOperationRequestChanges, type OperationRequestChangeEvent } from "@/lib/realtime/operation-request-events";
+import {
+  type OperationRequestChangeEvent,
+  subscribeToOperationRequestChanges,
+} from "@/lib/realtime/operation-request-events";
 
 /*
  * GET /api/v1/operation-requests/stream: server-sent events, one `change` per committed change to
@@ -22,10 +25,17 @@ const MAX_STREAM_MS = 10 * 60_000;
 export async function GET(request: Request): Promise<Response> {
   const principal = await authenticateRequest(request);
   if (!principal) {
-    return errorResponse(new ApiError("unauthenticated", "Sign in, or send an API key as 'Authorization: Bearer <key>'."));
+    return errorResponse(
+      new ApiError(
+        "unauthenticated",
+        "Sign in, or send an API key as 'Authorization: Bearer <key>'.",
+      ),
+    );
   }
   if (!can(principal, "operation_request.view")) {
-    return errorResponse(new ApiError("forbidden", "You do not have the 'operation_request.view' permission."));
+    return errorResponse(
+      new ApiError("forbidden", "You do not have the 'operation_request.view' permission."),
+    );
   }
 
   const log = logger.child({ component: "operation-request-stream", userId: principal.userId });
@@ -83,6 +93,7 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 function format(event: Exclude<OperationRequestChangeEvent, { type: "closing" }>): string {
-  if (event.type === "resync" || event.type === "ready") return `event: ${event.type}\ndata: {}\n\n`;
+  if (event.type === "resync" || event.type === "ready")
+    return `event: ${event.type}\ndata: {}\n\n`;
   return `event: change\ndata: ${JSON.stringify({ id: event.id, state: event.state, at: event.at })}\n\n`;
 }

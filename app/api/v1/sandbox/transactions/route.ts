@@ -2,7 +2,10 @@ import { notFound } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
-import { createSandboxTransaction, sandboxEnabled } from "@/lib/services/transactions/create-sandbox-transaction";
+import {
+  createSandboxTransaction,
+  sandboxEnabled,
+} from "@/lib/services/transactions/create-sandbox-transaction";
 import { CreateSandboxTransactionSchema } from "@/lib/validation/sandbox";
 import { TransactionDetailResponseSchema } from "@/lib/validation/transactions";
 
@@ -10,7 +13,12 @@ export const dynamic = "force-dynamic";
 
 /** POST /api/v1/sandbox/transactions: a paid or authorized payment for demos and tests (sandbox mode only). */
 export const POST = apiRoute(
-  { permission: "sandbox.use", body: CreateSandboxTransactionSchema, output: TransactionDetailResponseSchema, idempotent: true },
+  {
+    permission: "sandbox.use",
+    body: CreateSandboxTransactionSchema,
+    output: TransactionDetailResponseSchema,
+    idempotent: true,
+  },
   async ({ principal, body }) => {
     if (!sandboxEnabled()) throw notFound("Sandbox");
     const id = await createSandboxTransaction(principal, body);

@@ -2,13 +2,20 @@ import { notFound } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
-import { TransactionDetailResponseSchema, TransactionIdParamsSchema } from "@/lib/validation/transactions";
+import {
+  TransactionDetailResponseSchema,
+  TransactionIdParamsSchema,
+} from "@/lib/validation/transactions";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/transactions/:id: 404 alike for unknown, malformed and other merchants' ids. */
 export const GET = apiRoute(
-  { permission: "transactions.view", params: TransactionIdParamsSchema, output: TransactionDetailResponseSchema },
+  {
+    permission: "transactions.view",
+    params: TransactionIdParamsSchema,
+    output: TransactionDetailResponseSchema,
+  },
   async ({ principal, params }) => {
     const detail = await getTransaction(principal.merchantId, params.id);
     if (!detail) throw notFound("Transaction");

@@ -8,7 +8,15 @@ import { assignCheckerAction } from "../actions";
 import { SaveFeedback } from "./save-feedback";
 import { useSave } from "./use-save";
 
-export function CheckerForm({ checkerUserId, members, canManage }: { checkerUserId: string | null; members: ApprovalMember[]; canManage: boolean }) {
+export function CheckerForm({
+  checkerUserId,
+  members,
+  canManage,
+}: {
+  checkerUserId: string | null;
+  members: ApprovalMember[];
+  canManage: boolean;
+}) {
   const { pending, error, saved, save } = useSave();
   const checker = members.find((member) => member.userId === checkerUserId);
 
@@ -27,15 +35,20 @@ export function CheckerForm({ checkerUserId, members, canManage }: { checkerUser
     <section className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="font-medium">Checker</h2>
       <p className="mt-1 text-sm text-slate-600">
-        The one member who approves or rejects requests. The checker&apos;s own refunds and voids need no approval.
+        The one member who approves or rejects requests. The checker&apos;s own refunds and voids
+        need no approval.
       </p>
       {canManage ? (
         <form onSubmit={onSubmit} className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="sm:w-96">
-            <label htmlFor="checker" className="block text-sm font-medium">Checker</label>
+            <label htmlFor="checker" className="block text-sm font-medium">
+              Checker
+            </label>
             <Select id="checker" name="checker" defaultValue={checkerUserId ?? ""} className="mt-1">
               <option value="">No checker</option>
-              {checkerUserId && !checker && <option value={checkerUserId}>A member who is no longer active</option>}
+              {checkerUserId && !checker && (
+                <option value={checkerUserId}>A member who is no longer active</option>
+              )}
               {members.map((member) => (
                 <option key={member.userId} value={member.userId}>
                   {member.name} ({member.email}) · {member.role}
@@ -43,12 +56,16 @@ export function CheckerForm({ checkerUserId, members, canManage }: { checkerUser
               ))}
             </Select>
           </div>
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save checker"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save checker"}
+          </Button>
         </form>
       ) : (
         <p className="mt-3 text-sm">
           {checker ? `${checker.name} (${checker.email})` : "No checker"}
-          <span className="block text-slate-600">Only an owner or admin can change the checker.</span>
+          <span className="block text-slate-600">
+            Only an owner or admin can change the checker.
+          </span>
         </p>
       )}
       <SaveFeedback error={error} saved={saved} />

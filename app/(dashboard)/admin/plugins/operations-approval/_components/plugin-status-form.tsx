@@ -7,13 +7,26 @@ import { SaveFeedback } from "./save-feedback";
 import { useSave } from "./use-save";
 
 /** Turns approval on or off, keeping the saved expiry and notification settings as they are. */
-export function PluginStatusForm({ settings, installed, canManage }: { settings: ApprovalSettingsInput; installed: boolean; canManage: boolean }) {
+export function PluginStatusForm({
+  settings,
+  installed,
+  canManage,
+}: {
+  settings: ApprovalSettingsInput;
+  installed: boolean;
+  canManage: boolean;
+}) {
   const { pending, error, saved, save } = useSave();
   const enabled = settings.enabled;
 
   return (
-    <section aria-labelledby="plugin-status-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="plugin-status-heading" className="font-medium">Status</h2>
+    <section
+      aria-labelledby="plugin-status-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id="plugin-status-heading" className="font-medium">
+        Status
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
         {enabled
           ? "Enabled: refunds and voids wait for the checker's approval, except those of the checker and of whitelisted members."

@@ -11,12 +11,17 @@ const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 export function WhitelistTable({ members }: { members: ApprovalMember[] }) {
   return (
-    <section aria-labelledby="whitelist-heading" className="rounded-lg border border-slate-200 bg-white">
+    <section
+      aria-labelledby="whitelist-heading"
+      className="rounded-lg border border-slate-200 bg-white"
+    >
       <div className="border-b border-slate-200 px-4 py-3">
-        <h2 id="whitelist-heading" className="font-medium">Whitelist</h2>
+        <h2 id="whitelist-heading" className="font-medium">
+          Whitelist
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Whitelisted members refund or void directly, without the checker&apos;s approval. Members still need their
-          role&apos;s refund or void permission.
+          Whitelisted members refund or void directly, without the checker&apos;s approval. Members
+          still need their role&apos;s refund or void permission.
         </p>
       </div>
       {members.length === 0 ? (
@@ -27,11 +32,21 @@ export function WhitelistTable({ members }: { members: ApprovalMember[] }) {
             <caption className="sr-only">Members who refund or void without approval</caption>
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Member</th>
-                <th scope="col" className="px-4 py-2 font-medium">Role</th>
-                <th scope="col" className="px-4 py-2 font-medium">Refund</th>
-                <th scope="col" className="px-4 py-2 font-medium">Void</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Save</span></th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Member
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Role
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Refund
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Void
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  <span className="sr-only">Save</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -48,7 +63,9 @@ export function WhitelistTable({ members }: { members: ApprovalMember[] }) {
 
 function WhitelistRow({ member }: { member: ApprovalMember }) {
   const { pending, error, saved, save } = useSave();
-  const [operations, setOperations] = useState<ReadonlySet<Operation>>(() => new Set(member.whitelist));
+  const [operations, setOperations] = useState<ReadonlySet<Operation>>(
+    () => new Set(member.whitelist),
+  );
 
   function toggle(operation: Operation, checked: boolean) {
     setOperations((current) => {
@@ -61,8 +78,14 @@ function WhitelistRow({ member }: { member: ApprovalMember }) {
 
   function onSave() {
     const chosen = OPERATIONS.filter((operation) => operations.has(operation));
-    const what = chosen.length === 0 ? "nothing" : chosen.map((operation) => LABELS[operation].toLowerCase()).join(" and ");
-    save(() => setWhitelistAction({ userId: member.userId, operations: chosen }), `Saved: ${member.name} is whitelisted for ${what}.`);
+    const what =
+      chosen.length === 0
+        ? "nothing"
+        : chosen.map((operation) => LABELS[operation].toLowerCase()).join(" and ");
+    save(
+      () => setWhitelistAction({ userId: member.userId, operations: chosen }),
+      `Saved: ${member.name} is whitelisted for ${what}.`,
+    );
   }
 
   return (
@@ -85,11 +108,23 @@ function WhitelistRow({ member }: { member: ApprovalMember }) {
         </td>
       ))}
       <td className="px-4 py-2">
-        <Button type="button" variant="secondary" disabled={pending} aria-label={`Save whitelist for ${member.name}`} onClick={onSave}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          aria-label={`Save whitelist for ${member.name}`}
+          onClick={onSave}
+        >
           {pending ? "Saving…" : "Save"}
         </Button>
-        {error && <p role="alert" className="mt-1 text-xs text-red-700">{error}</p>}
-        <p role="status" className={saved ? "mt-1 text-xs text-emerald-800" : "sr-only"}>{saved}</p>
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {error}
+          </p>
+        )}
+        <p role="status" className={saved ? "mt-1 text-xs text-emerald-800" : "sr-only"}>
+          {saved}
+        </p>
       </td>
     </tr>
   );

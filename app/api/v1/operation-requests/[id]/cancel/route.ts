@@ -2,13 +2,21 @@ import { apiRoute } from "@/lib/api/route";
 import { getOperationRequestOrThrow } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
 import { cancelOperationRequest } from "@/lib/services/operation-requests/cancel-operation-request";
-import { OperationRequestDetailResponseSchema, OperationRequestIdSchema } from "@/lib/validation/operation-requests";
+import {
+  OperationRequestDetailResponseSchema,
+  OperationRequestIdSchema,
+} from "@/lib/validation/operation-requests";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/v1/operation-requests/:id/cancel: the maker withdraws a pending request. 200 with the request as it now stands. */
 export const POST = apiRoute(
-  { permission: "authenticated", params: OperationRequestIdSchema, output: OperationRequestDetailResponseSchema, idempotent: true },
+  {
+    permission: "authenticated",
+    params: OperationRequestIdSchema,
+    output: OperationRequestDetailResponseSchema,
+    idempotent: true,
+  },
   async ({ principal, params }) => {
     await cancelOperationRequest(principal, params.id);
     const detail = await getOperationRequestOrThrow(principal.merchantId, params.id);

@@ -2,7 +2,11 @@ import { apiRoute } from "@/lib/api/route";
 import { getOperationRequestOrThrow } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
 import { rejectOperationRequest } from "@/lib/services/operation-requests/reject-operation-request";
-import { OperationRequestDetailResponseSchema, OperationRequestIdSchema, RejectOperationSchema } from "@/lib/validation/operation-requests";
+import {
+  OperationRequestDetailResponseSchema,
+  OperationRequestIdSchema,
+  RejectOperationSchema,
+} from "@/lib/validation/operation-requests";
 
 export const dynamic = "force-dynamic";
 
