@@ -167,8 +167,7 @@ async function openEventStream(url: string, apiKey: string): Promise<EventStream
         if (done) return;
         const at = performance.now();
         buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
+        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];

@@ -9,7 +9,7 @@ import pg from "pg";
 class NameAsTextClient extends pg.Client {
   // pg's overloads are too many to restate. Pool.query calls us with a callback, a checked-out
   // client (inside transactions) with none, so both forms are covered.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query has too many overloads to restate
   query(...args: any[]): any {
     const last = args.length - 1;
     if (typeof args[last] === "function") {
@@ -17,7 +17,7 @@ class NameAsTextClient extends pg.Client {
       args[last] = (error: Error | null, result: unknown) =>
         callback(error, error ? result : reportNameAsText(result));
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: forwarding the same overloads
     const result = (super.query as any)(...args);
     if (result && typeof result.then === "function") return result.then(reportNameAsText);
     return result;

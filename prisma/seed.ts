@@ -4,7 +4,7 @@
  */
 
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Prisma, PrismaClient, type Role, type TransactionState } from "@prisma/client";
+import { type Prisma, PrismaClient, type Role, type TransactionState } from "@prisma/client";
 import { hashApiKey } from "../lib/auth/api-keys";
 import { hashPassword } from "../lib/auth/passwords";
 import { type CurrencyCode, currencyExponent } from "../lib/domain/money/currency";

@@ -12,7 +12,7 @@ import {
 import type { ReactNode } from "react";
 
 declare module "@tanstack/react-table" {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // TData and TValue must be redeclared to merge with TanStack's interface.
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Numbers and amounts align right. */
     align?: "left" | "right";
@@ -23,7 +23,7 @@ declare module "@tanstack/react-table" {
 
 export type DataTableProps<TData> = {
   // Columns differ in their value type; TanStack's own examples type the array this way.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a column array mixes value types
   columns: ColumnDef<TData, any>[];
   data: TData[];
   /** Names the table for assistive technology. */

@@ -27,34 +27,30 @@ export function FilterForm({
   children: ReactNode;
 }) {
   return (
-    <form
-      method="get"
-      role="search"
-      aria-label={label}
-      onSubmit={form.onSubmit}
-      className={FILTER_GRID_CLASSES[wideAt]}
-    >
-      {children}
-      <div className={`flex items-center gap-3 ${FILTER_FULL_ROW_CLASSES[wideAt]}`}>
-        <Button type="submit" variant="secondary" disabled={form.isPending}>
-          Apply
-        </Button>
-        {form.clear && (
-          <Link
-            href={form.clear.href}
-            onClick={form.clear.onClick}
-            className="text-sm text-indigo-700 underline"
-          >
-            Clear filters
-          </Link>
-        )}
-        {form.isPending && (
-          <span role="status" className="text-sm text-slate-500">
-            Loading…
-          </span>
-        )}
-      </div>
-    </form>
+    <search aria-label={label}>
+      <form method="get" onSubmit={form.onSubmit} className={FILTER_GRID_CLASSES[wideAt]}>
+        {children}
+        <div className={`flex items-center gap-3 ${FILTER_FULL_ROW_CLASSES[wideAt]}`}>
+          <Button type="submit" variant="secondary" disabled={form.isPending}>
+            Apply
+          </Button>
+          {form.clear && (
+            <Link
+              href={form.clear.href}
+              onClick={form.clear.onClick}
+              className="text-sm text-indigo-700 underline"
+            >
+              Clear filters
+            </Link>
+          )}
+          {form.isPending && (
+            <span role="status" className="text-sm text-slate-500">
+              Loading…
+            </span>
+          )}
+        </div>
+      </form>
+    </search>
   );
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ApiError, type ErrorCode } from "@/lib/api/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { can, type Principal, principalFromSession } from "@/lib/auth/principal";

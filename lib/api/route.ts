@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { authenticateRequest, can, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log";

@@ -39,7 +39,8 @@ export async function startWorkers(): Promise<void> {
     log.info("COUNTERSIGN_WORKERS=off: background jobs are not started in this process");
     return;
   }
-  const state = (cache.countersignWorkers ??= { ticking: false, registered: false });
+  cache.countersignWorkers ??= { ticking: false, registered: false };
+  const state = cache.countersignWorkers;
   if (!state.tick) {
     state.tick = setInterval(() => void tick(state), TICK_MS);
     state.tick.unref();

@@ -59,7 +59,10 @@ class OperationRequestChangeFeed {
     // Each subscription gets its own wrapper, so the same function subscribed twice unsubscribes once.
     const entry: OperationRequestChangeListener = (event) => listener(event);
     let set = this.listeners.get(merchantId);
-    if (!set) this.listeners.set(merchantId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(merchantId, set);
+    }
     set.add(entry);
     this.start();
     // A stream that opened while the process stops must end too (after the caller has its unsubscribe).

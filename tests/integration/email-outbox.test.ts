@@ -49,15 +49,13 @@ function startFakeResend() {
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const status = failures.shift();
       if (status) {
-        response
-          .writeHead(status, { "content-type": "application/json" })
-          .end(
-            JSON.stringify({
-              statusCode: status,
-              name: "fake_error",
-              message: `fake outage ${status}`,
-            }),
-          );
+        response.writeHead(status, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            statusCode: status,
+            name: "fake_error",
+            message: `fake outage ${status}`,
+          }),
+        );
         return;
       }
       counter += 1;

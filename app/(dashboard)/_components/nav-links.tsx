@@ -36,10 +36,10 @@ function WaitingBadge({ count }: { count: number }) {
   return (
     <span
       data-testid="pending-badge"
-      aria-label={`${count} ${count === 1 ? "request" : "requests"} waiting`}
       className="inline-flex min-w-5 items-center justify-center rounded-full bg-amber-500 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums"
     >
-      {count}
+      <span aria-hidden="true">{count}</span>
+      <span className="sr-only">{`${count} ${count === 1 ? "request" : "requests"} waiting`}</span>
     </span>
   );
 }

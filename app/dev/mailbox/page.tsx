@@ -58,26 +58,28 @@ export default async function MailboxPage({
         </p>
       </header>
 
-      <form method="get" className="flex flex-wrap items-end gap-2" role="search">
-        <label className="min-w-64 flex-1 text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Recipient (To or Bcc)</span>
-          <Input
-            type="search"
-            name="to"
-            defaultValue={filter.to ?? ""}
-            placeholder="name@example.com"
-            autoComplete="off"
-          />
-        </label>
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        {filter.to && (
-          <Link href="/dev/mailbox" className="px-2 py-2 text-sm text-indigo-700 underline">
-            Show all
-          </Link>
-        )}
-      </form>
+      <search aria-label="Filter the mailbox">
+        <form method="get" className="flex flex-wrap items-end gap-2">
+          <label className="min-w-64 flex-1 text-sm">
+            <span className="mb-1 block font-medium text-slate-700">Recipient (To or Bcc)</span>
+            <Input
+              type="search"
+              name="to"
+              defaultValue={filter.to ?? ""}
+              placeholder="name@example.com"
+              autoComplete="off"
+            />
+          </label>
+          <Button type="submit" variant="secondary">
+            Filter
+          </Button>
+          {filter.to && (
+            <Link href="/dev/mailbox" className="px-2 py-2 text-sm text-indigo-700 underline">
+              Show all
+            </Link>
+          )}
+        </form>
+      </search>
 
       {emails.length === 0 ? (
         <div className="rounded-lg border border-slate-200 bg-white">

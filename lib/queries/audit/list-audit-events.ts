@@ -22,12 +22,10 @@ export async function listAuditEvents(merchantId: string, before?: bigint) {
     ).map((u) => [u.id, u.email]),
   );
   return {
-    events: rows
-      .slice(0, PAGE)
-      .map((row) => ({
-        ...row,
-        actorEmail: row.actorId ? (actors.get(row.actorId) ?? "unknown user") : "system",
-      })),
+    events: rows.slice(0, PAGE).map((row) => ({
+      ...row,
+      actorEmail: row.actorId ? (actors.get(row.actorId) ?? "unknown user") : "system",
+    })),
     nextBefore: rows.length > PAGE ? rows[PAGE - 1].id : null,
   };
 }

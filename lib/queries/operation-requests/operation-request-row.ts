@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { prisma } from "@/lib/db";
 import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import type { Operation, OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";

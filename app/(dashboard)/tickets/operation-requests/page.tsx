@@ -102,7 +102,7 @@ async function isCheckerMissing(merchantId: string): Promise<boolean> {
     where: { merchantId },
     select: { enabled: true, checkerUserId: true },
   });
-  return settings !== null && settings.enabled && settings.checkerUserId === null;
+  return settings?.enabled === true && settings.checkerUserId === null;
 }
 
 /** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */

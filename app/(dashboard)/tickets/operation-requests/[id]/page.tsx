@@ -175,7 +175,12 @@ function AuditEntry({ entry }: { entry: OperationRequestHistoryEntryJson }) {
         {entry.fromState && isRequestState(entry.fromState) && (
           <RequestStateBadge state={entry.fromState} />
         )}
-        {entry.fromState && entry.toState && <span aria-label="to">→</span>}
+        {entry.fromState && entry.toState && (
+          <span>
+            <span aria-hidden="true">→</span>
+            <span className="sr-only">to</span>
+          </span>
+        )}
         {entry.toState && isRequestState(entry.toState) && (
           <RequestStateBadge state={entry.toState} />
         )}
