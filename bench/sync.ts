@@ -90,7 +90,7 @@ export async function benchmarkSync(options: {
       if (updated.rowCount !== 1) throw new Error(`request ${id} was not pending`);
       await db.query(
         `INSERT INTO audit_event (merchant_id, actor_id, actor_type, entity, entity_id, action, from_state, to_state)
-         VALUES ($1, $2, 'session', 'operation_request', $3, 'operation_request.approved', 'pending', 'approved')`,
+         VALUES ($1, $2, 'session', 'operation_request', $3, 'operation_requests.approved', 'pending', 'approved')`,
         [m.merchant.id, checker.userId, id],
       );
       const sent = performance.now();

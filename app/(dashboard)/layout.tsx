@@ -13,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const principal = await requirePrincipal();
   // Only the checker can act on a pending request, so only the checker is shown how many wait.
   // Live updates refresh this layout too, so the count follows every change.
-  const pendingCount = can(principal, "operation_request.approve")
+  const pendingCount = can(principal, "operation_requests.approve")
     ? await countPendingRequests(principal.merchantId)
     : null;
   const links = NAVIGATION.filter(
@@ -41,7 +41,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </div>
         <NavLinks links={links} />
-        {can(principal, "operation_request.view") && <LiveUpdates />}
+        {can(principal, "operation_requests.view") && <LiveUpdates />}
         <div className="border-t border-slate-200 px-4 py-3 text-sm">
           <p className="truncate font-medium" data-testid="current-user">
             {principal.name}

@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import { ApiError, type ErrorCode } from "@/lib/api/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { can, type Principal, principalFromSession } from "@/lib/auth/principal";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
 /**
  * Every server action is: schema -> signed-in principal holding the named permission -> one
- * service call. Only ApiError messages reach the browser; anything else is logged and answered
+ * service call. Only AppError messages reach the browser; anything else is logged and answered
  * with a generic message.
  */
 export type ActionResult<T> =
@@ -39,7 +39,7 @@ export function action<S extends z.ZodType, T>(
       }
       return { ok: true, data: await run(parsed.data, principal) };
     } catch (error) {
-      if (error instanceof ApiError) return failure(error.code, error.message);
+      if (error instanceof AppError) return failure(error.code, error.message);
       logger.error({ err: error }, "server action failed");
       return failure("internal_error", "Something went wrong on our side. Try again.");
     }

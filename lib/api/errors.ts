@@ -1,8 +1,10 @@
+import { AppError, type ErrorCode } from "@/lib/errors";
+
 /**
- * The one error shape every API response uses: { "error": { "code", "message", "details"? } }.
- * Only ApiError reaches a client with its own message; anything else becomes a generic 500.
+ * The one error shape every API response uses: { "error": { "code", "message", "details"? } }, and
+ * the one table from an error code to its HTTP status. Only lib/api reads this table.
  */
-export const ERROR_STATUS = {
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation_error: 400,
   invalid_json: 400,
   unauthenticated: 401,
@@ -23,35 +25,18 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   internal_error: 500,
   service_unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+};
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-
-  toBody(): ErrorBody {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        ...(this.details === undefined ? {} : { details: this.details }),
-      },
-    };
-  }
+export function errorBody(error: AppError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
 }
 
-export const notFound = (what = "Resource") => new ApiError("not_found", `${what} not found.`);
+export { AppError, type ErrorCode };

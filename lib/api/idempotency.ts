@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { prisma } from "@/lib/db";
 import type { logger } from "@/lib/log";
-import { ApiError } from "./errors";
+import { AppError } from "./errors";
 
 /*
  * Idempotency-Key for POST routes, per merchant. The first request with a key claims it by inserting
@@ -42,7 +42,7 @@ export function readIdempotencyKey(request: Request): string | null {
   if (key === null) return null;
   if (!KEY_FORMAT.test(key)) {
     const message = `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 printable ASCII characters.`;
-    throw new ApiError("validation_error", message, [{ field: IDEMPOTENCY_KEY_HEADER, message }]);
+    throw new AppError("validation_error", message, [{ field: IDEMPOTENCY_KEY_HEADER, message }]);
   }
   return key;
 }
@@ -149,13 +149,13 @@ async function claimOrReplay(scope: IdempotencyScope): Promise<Date | Response> 
     // Released (a 5xx) or expired between the two statements: claim again.
     if (!existing) continue;
     if (existing.request_hash !== fingerprint) {
-      throw new ApiError(
+      throw new AppError(
         "idempotency_key_reuse",
         `This ${IDEMPOTENCY_KEY_HEADER} was used for a different request; use a new key for a new request.`,
       );
     }
     if (existing.completed_at === null || existing.response_status === null) {
-      throw new ApiError(
+      throw new AppError(
         "idempotency_in_progress",
         `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`,
       );
@@ -165,7 +165,7 @@ async function claimOrReplay(scope: IdempotencyScope): Promise<Date | Response> 
       headers: { [IDEMPOTENT_REPLAYED_HEADER]: "true" },
     });
   }
-  throw new ApiError(
+  throw new AppError(
     "idempotency_in_progress",
     `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`,
   );

@@ -288,7 +288,7 @@ function buildRegistry(): OpenAPIRegistry {
     description:
       "The ticket table: the merchant's requests, newest first, with keyset paging (pass `nextCursor` back as `cursor`). " +
       "`from`/`to` are inclusive UTC days; `pg` is a gateway code (an unknown code matches nothing). " +
-      "Permission: `operation_request.view`.",
+      "Permission: `operation_requests.view`.",
     security: SIGNED_IN,
     request: { query: OperationRequestFilterSchema },
     responses: {
@@ -302,7 +302,7 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ["Operation requests"],
     summary: "Get an operation request",
     description:
-      "One request with its whole history: state changes and gateway attempts, oldest first. Permission: `operation_request.view`.",
+      "One request with its whole history: state changes and gateway attempts, oldest first. Permission: `operation_requests.view`.",
     security: SIGNED_IN,
     request: { params: OperationRequestPathParams },
     responses: {
@@ -320,7 +320,7 @@ function buildRegistry(): OpenAPIRegistry {
       "A `text/event-stream` of the merchant's request changes, for live ticket tables: `event: change` with " +
       "`data: { id, state, at }` once per committed change (load the request for the rest), and `event: resync` " +
       "when changes may have been missed (reload what you show). The server closes the stream every 10 minutes; " +
-      "EventSource reconnects by itself. Permission: `operation_request.view`.",
+      "EventSource reconnects by itself. Permission: `operation_requests.view`.",
     security: SIGNED_IN,
     responses: {
       200: {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { authenticateRequest, can, type Principal } from "@/lib/auth/principal";
 import { logger } from "@/lib/log";
-import { ApiError, type ErrorBody } from "./errors";
+import { AppError, ERROR_STATUS, type ErrorBody, errorBody } from "./errors";
 import { readIdempotencyKey, requestFingerprint, withIdempotency } from "./idempotency";
 
 /**
@@ -84,13 +84,13 @@ export function apiRoute<
       const principal = config.permission === "public" ? null : await authenticateRequest(request);
       if (config.permission !== "public") {
         if (!principal) {
-          throw new ApiError(
+          throw new AppError(
             "unauthenticated",
             "Sign in, or send an API key as 'Authorization: Bearer <key>'.",
           );
         }
         if (config.permission !== "authenticated" && !can(principal, config.permission)) {
-          throw new ApiError("forbidden", `You do not have the '${config.permission}' permission.`);
+          throw new AppError("forbidden", `You do not have the '${config.permission}' permission.`);
         }
       }
       const idempotencyKey = config.idempotent && principal ? readIdempotencyKey(request) : null;
@@ -166,7 +166,7 @@ function parse<S extends z.ZodType | undefined>(
       message: issue.message,
     }));
     const first = details[0];
-    throw new ApiError(
+    throw new AppError(
       "validation_error",
       `Invalid ${where}: ${first.field === where ? "" : `${first.field}: `}${first.message}`,
       details,
@@ -178,7 +178,7 @@ function parse<S extends z.ZodType | undefined>(
 async function readJsonText(request: Request, maxBytes: number): Promise<string> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ApiError(
+    throw new AppError(
       "unsupported_media_type",
       "Send the body as JSON with 'Content-Type: application/json'.",
     );
@@ -198,26 +198,29 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("invalid_json", "The body is not valid JSON.");
+    throw new AppError("invalid_json", "The body is not valid JSON.");
   }
 }
 
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(
+function tooLarge(maxBytes: number): AppError {
+  return new AppError(
     "payload_too_large",
     `The body is larger than ${Math.round(maxBytes / 1024)} KB.`,
   );
 }
 
 export function errorResponse(error: unknown, log: typeof logger = logger): Response {
-  if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
+  if (error instanceof AppError)
+    return Response.json(errorBody(error), { status: ERROR_STATUS[error.code] });
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, "database unavailable");
     return Response.json(
-      new ApiError(
-        "service_unavailable",
-        "The database is not reachable right now. Try again shortly.",
-      ).toBody(),
+      errorBody(
+        new AppError(
+          "service_unavailable",
+          "The database is not reachable right now. Try again shortly.",
+        ),
+      ),
       {
         status: 503,
         headers: { "retry-after": "5" },

@@ -13,35 +13,35 @@ import {
 const EXPECTED: Record<Role, Permission[]> = {
   owner: [
     "transactions.view",
-    "refund",
-    "void",
-    "operation_request.view",
-    "plugin.manage",
-    "gateway.manage",
+    "payments.refund",
+    "payments.void",
+    "operation_requests.view",
+    "plugins.manage",
+    "gateways.manage",
     "api_keys.manage",
     "audit.view",
     "sandbox.use",
   ],
   admin: [
     "transactions.view",
-    "refund",
-    "void",
-    "operation_request.view",
-    "plugin.manage",
-    "gateway.manage",
+    "payments.refund",
+    "payments.void",
+    "operation_requests.view",
+    "plugins.manage",
+    "gateways.manage",
     "api_keys.manage",
     "audit.view",
     "sandbox.use",
   ],
   maker: [
     "transactions.view",
-    "refund",
-    "void",
-    "operation_request.view",
+    "payments.refund",
+    "payments.void",
+    "operation_requests.view",
     "api_keys.manage",
     "sandbox.use",
   ],
-  viewer: ["transactions.view", "operation_request.view", "api_keys.manage"],
+  viewer: ["transactions.view", "operation_requests.view", "api_keys.manage"],
 };
 
 describe("permissions", () => {
@@ -54,17 +54,17 @@ describe("permissions", () => {
 
   it("gives approval to the checker capability only, never to a role", () => {
     for (const role of ROLES) {
-      expect(hasPermission(role, "operation_request.approve")).toBe(false);
-      expect(hasPermission(role, "operation_request.approve", { checker: true })).toBe(true);
-      expect(permissionsFor(role, { checker: true })).toContain("operation_request.approve");
+      expect(hasPermission(role, "operation_requests.approve")).toBe(false);
+      expect(hasPermission(role, "operation_requests.approve", { checker: true })).toBe(true);
+      expect(permissionsFor(role, { checker: true })).toContain("operation_requests.approve");
     }
   });
 
   it("does not widen a viewer who is made checker beyond approval", () => {
     expect(permissionsFor("viewer", { checker: true })).toEqual([
       "transactions.view",
-      "operation_request.view",
-      "operation_request.approve",
+      "operation_requests.view",
+      "operation_requests.approve",
       "api_keys.manage",
     ]);
   });

@@ -7,21 +7,21 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   "transactions.view",
-  "refund",
-  "void",
-  "operation_request.view",
-  "operation_request.approve",
-  "plugin.manage",
-  "gateway.manage",
+  "payments.refund",
+  "payments.void",
+  "operation_requests.view",
+  "operation_requests.approve",
+  "plugins.manage",
+  "gateways.manage",
   "api_keys.manage",
   "audit.view",
   "sandbox.use",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERYONE: Permission[] = ["transactions.view", "operation_request.view", "api_keys.manage"];
-const STAFF: Permission[] = [...EVERYONE, "refund", "void", "sandbox.use"];
-const ADMINISTRATION: Permission[] = [...STAFF, "plugin.manage", "gateway.manage", "audit.view"];
+const EVERYONE: Permission[] = ["transactions.view", "operation_requests.view", "api_keys.manage"];
+const STAFF: Permission[] = [...EVERYONE, "payments.refund", "payments.void", "sandbox.use"];
+const ADMINISTRATION: Permission[] = [...STAFF, "plugins.manage", "gateways.manage", "audit.view"];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(ADMINISTRATION),
@@ -32,13 +32,13 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 
 /**
  * Capabilities granted to one user on top of their role. The checker capability is assigned by the
- * operations-approval plugin, not by a role: it alone carries `operation_request.approve`.
+ * operations-approval plugin, not by a role: it alone carries `operation_requests.approve`.
  */
 export type Capabilities = { checker?: boolean };
 
 export function permissionsFor(role: Role, capabilities: Capabilities = {}): Permission[] {
   const granted = new Set(ROLE_PERMISSIONS[role]);
-  if (capabilities.checker) granted.add("operation_request.approve");
+  if (capabilities.checker) granted.add("operation_requests.approve");
   return PERMISSIONS.filter((permission) => granted.has(permission));
 }
 
@@ -47,7 +47,7 @@ export function hasPermission(
   permission: Permission,
   capabilities: Capabilities = {},
 ): boolean {
-  return permission === "operation_request.approve"
+  return permission === "operation_requests.approve"
     ? capabilities.checker === true
     : ROLE_PERMISSIONS[role].has(permission);
 }

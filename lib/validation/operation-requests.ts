@@ -163,7 +163,7 @@ export const OperationRequestHistoryEntrySchema = z
     action: z
       .string()
       .optional()
-      .describe("audit: what was done, e.g. operation_request.approved."),
+      .describe("audit: what was done, e.g. operation_requests.approved."),
     fromState: z.string().nullable().optional().describe("audit"),
     toState: z.string().nullable().optional().describe("audit"),
     outcome: z

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { listTransactions } from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
@@ -23,8 +23,8 @@ async function expectValidationError(promise: Promise<unknown>): Promise<void> {
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).code).toBe("validation_error");
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe("validation_error");
 }
 
 async function refundOf(m: TestMerchant, parent: { id: string; orderNo: string }, amount: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { updateSandboxBehaviour } from "@/lib/services/gateways/update-sandbox-behaviour";
 import { approveOperationRequest } from "@/lib/services/operation-requests/approve-operation-request";
 import { cancelOperationRequest } from "@/lib/services/operation-requests/cancel-operation-request";
@@ -35,7 +35,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ApiError) return { code: error.code, message: error.message };
+    if (error instanceof AppError) return { code: error.code, message: error.message };
     throw error;
   }
   throw new Error("expected the action to be refused");
@@ -153,7 +153,7 @@ describe("submitting", () => {
     const pending = results.filter(
       (r) =>
         r.status === "rejected" &&
-        r.reason instanceof ApiError &&
+        r.reason instanceof AppError &&
         r.reason.code === "operation_pending",
     );
     expect(created).toHaveLength(1);
@@ -558,7 +558,7 @@ describe("execution against the gateway", () => {
     expect(gateway.calls() - callsBefore).toBe(1);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) {
-      if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ApiError);
+      if (r.status === "rejected") expect(r.reason).toBeInstanceOf(AppError);
     }
     expect(
       await prisma.auditEvent.count({

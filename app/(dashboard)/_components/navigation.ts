@@ -15,12 +15,12 @@ export const NAVIGATION: {
   {
     href: "/tickets/operation-requests",
     label: "Operation requests",
-    permission: "operation_request.view",
+    permission: "operation_requests.view",
   },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
-  { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugin.manage" },
-  { href: "/admin/gateways", label: "Gateways", permission: "gateway.manage" },
+  { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugins.manage" },
+  { href: "/admin/gateways", label: "Gateways", permission: "gateways.manage" },
   { href: "/api-docs", label: "API docs", permission: "transactions.view" },
   {
     href: "/dev/mailbox",

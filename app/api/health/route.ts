@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ export const GET = apiRoute(
       ]);
     } catch (error) {
       log.warn({ err: error }, "health: database unreachable");
-      throw new ApiError("service_unavailable", "The database is not reachable.");
+      throw new AppError("service_unavailable", "The database is not reachable.");
     }
     return {
       body: {

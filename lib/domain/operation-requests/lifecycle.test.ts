@@ -22,9 +22,13 @@ const EARLIER = new Date(NOW.getTime() - 60_000);
 const checker: Actor = {
   userId: "checker",
   isChecker: true,
-  permissions: ["refund", "void", "operation_request.approve"],
+  permissions: ["payments.refund", "payments.void", "operation_requests.approve"],
 };
-const maker: Actor = { userId: "maker", isChecker: false, permissions: ["refund", "void"] };
+const maker: Actor = {
+  userId: "maker",
+  isChecker: false,
+  permissions: ["payments.refund", "payments.void"],
+};
 const viewer: Actor = { userId: "viewer", isChecker: false, permissions: [] };
 
 function request(
@@ -167,7 +171,7 @@ describe("decide: who may act", () => {
     const viewerChecker: Actor = {
       userId: "vc",
       isChecker: true,
-      permissions: ["operation_request.approve"],
+      permissions: ["operation_requests.approve"],
     };
     expect(decide(request("pending"), "approve", viewerChecker, NOW)).toEqual({
       ok: true,
@@ -187,7 +191,11 @@ describe("decide: who may act", () => {
   });
 
   it("lets any holder of the operation's permission cancel, not only the submitter", () => {
-    const colleague: Actor = { userId: "someone-else", isChecker: false, permissions: ["void"] };
+    const colleague: Actor = {
+      userId: "someone-else",
+      isChecker: false,
+      permissions: ["payments.void"],
+    };
     expect(decide(request("pending", LATER, "void"), "cancel", colleague, NOW)).toEqual({
       ok: true,
       next: "canceled",
@@ -197,7 +205,7 @@ describe("decide: who may act", () => {
   it.each(["cancel", "retry"] as const)(
     "requires the operation's own permission to %s",
     (event) => {
-      const refundOnly: Actor = { userId: "r", isChecker: false, permissions: ["refund"] };
+      const refundOnly: Actor = { userId: "r", isChecker: false, permissions: ["payments.refund"] };
       const voidRequest = request(
         event === "cancel" ? "pending" : "manual_action_required",
         LATER,
@@ -206,7 +214,7 @@ describe("decide: who may act", () => {
       expect(decide(voidRequest, event, refundOnly, NOW)).toEqual({
         ok: false,
         code: "forbidden",
-        message: `You need the void permission to ${event} this request.`,
+        message: `You need the payments.void permission to ${event} this request.`,
       });
       expect(decide(voidRequest, event, maker, NOW).ok).toBe(true);
     },
@@ -450,7 +458,7 @@ describe("decideSubmission", () => {
     const viewerChecker: Actor = {
       userId: "vc",
       isChecker: true,
-      permissions: ["operation_request.approve"],
+      permissions: ["operation_requests.approve"],
     };
     for (const submitter of [viewer, viewerChecker]) {
       for (const pluginEnabled of [true, false]) {
@@ -459,7 +467,7 @@ describe("decideSubmission", () => {
         ).toEqual({
           ok: false,
           code: "forbidden",
-          message: "You need the void permission to request a void.",
+          message: "You need the payments.void permission to request a void.",
         });
       }
     }

@@ -37,6 +37,12 @@ export function isOpenState(state: OperationRequestState): boolean {
 export const OPERATIONS = ["refund", "void"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
+/** The permission (lib/auth/permissions) that lets its holder request, cancel or retry an operation. */
+export const OPERATION_PERMISSION = {
+  refund: "payments.refund",
+  void: "payments.void",
+} as const satisfies Record<Operation, string>;
+
 export const LIFECYCLE_EVENTS = [
   "approve",
   "reject",
@@ -150,8 +156,11 @@ export function decideSubmission(input: {
   whitelistedOperations: readonly Operation[];
 }): Submission {
   const { operation, submitter } = input;
-  if (!submitter.permissions.includes(operation)) {
-    return refuse("forbidden", `You need the ${operation} permission to request a ${operation}.`);
+  if (!submitter.permissions.includes(OPERATION_PERMISSION[operation])) {
+    return refuse(
+      "forbidden",
+      `You need the ${OPERATION_PERMISSION[operation]} permission to request a ${operation}.`,
+    );
   }
   if (!input.pluginEnabled) return direct("plugin_disabled");
   if (submitter.isChecker) return direct("checker");
@@ -171,8 +180,11 @@ function refuseActor(operation: Operation, event: LifecycleEvent, actor: Actor):
   if (event === "cancel" && actor.isChecker) {
     return refuse("forbidden", "The checker cannot cancel a request; reject it instead.");
   }
-  if (!actor.permissions.includes(operation)) {
-    return refuse("forbidden", `You need the ${operation} permission to ${event} this request.`);
+  if (!actor.permissions.includes(OPERATION_PERMISSION[operation])) {
+    return refuse(
+      "forbidden",
+      `You need the ${OPERATION_PERMISSION[operation]} permission to ${event} this request.`,
+    );
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { type GatewayOutcome, Prisma } from "@prisma/client";
-import { notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 import { type OperationRequestRow, selectOperationRequestRows } from "./operation-request-row";
 
@@ -121,7 +121,7 @@ export async function getOperationRequest(
   return { ...row, history };
 }
 
-/** getOperationRequest for route handlers: a not_found ApiError instead of null. */
+/** getOperationRequest for route handlers: a not_found AppError instead of null. */
 export async function getOperationRequestOrThrow(
   merchantId: string,
   id: string,

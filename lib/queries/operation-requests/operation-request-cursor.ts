@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 
 /*
@@ -35,7 +35,7 @@ export function decodeOperationRequestCursor(cursor: string): OperationRequestPo
     !isUuid(payload.id)
   ) {
     const message = "The cursor is not one we issued; start again from the first page.";
-    throw new ApiError("validation_error", message, [{ field: "cursor", message }]);
+    throw new AppError("validation_error", message, [{ field: "cursor", message }]);
   }
   return { createdAt, id: payload.id.toLowerCase() };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 import type { SortDirection, TransactionSort } from "@/lib/validation/transactions";
 import type { TransactionRow } from "./transaction-row";
@@ -119,6 +119,6 @@ function valueFits(sort: TransactionSort, value: string): boolean {
   }
 }
 
-function invalidCursor(message: string): ApiError {
-  return new ApiError("validation_error", message, [{ field: "cursor", message }]);
+function invalidCursor(message: string): AppError {
+  return new AppError("validation_error", message, [{ field: "cursor", message }]);
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-keys";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 const MAX_ACTIVE_KEYS = 20;
@@ -21,7 +21,7 @@ export async function createApiKey(
       where: { userId: principal.userId, merchantId: principal.merchantId, revokedAt: null },
     });
     if (active >= MAX_ACTIVE_KEYS) {
-      throw new ApiError(
+      throw new AppError(
         "conflict",
         `You already have ${MAX_ACTIVE_KEYS} active keys; revoke one first.`,
       );

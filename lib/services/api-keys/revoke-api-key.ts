@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /** Revokes one of the caller's own keys. A key already revoked, or someone else's, is "not found". */
@@ -12,7 +12,7 @@ export async function revokeApiKey(principal: Principal, id: string): Promise<vo
       data: { revokedAt: new Date() },
     });
     if (count === 0)
-      throw new ApiError("not_found", "That key does not exist or is already revoked.");
+      throw new AppError("not_found", "That key does not exist or is already revoked.");
     await recordAuditEvent(tx, {
       actor: actorOf(principal),
       merchantId: principal.merchantId,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { SandboxMode } from "@prisma/client";
-import { ApiError } from "@/lib/api/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /** Administration > Gateways: how the sandbox answers for one of the merchant's gateways. */
@@ -14,7 +14,7 @@ export async function updateSandboxBehaviour(
     const gateway = await tx.paymentGateway.findFirst({
       where: { id: input.gatewayId, merchantId: principal.merchantId },
     });
-    if (!gateway) throw new ApiError("not_found", "Gateway not found.");
+    if (!gateway) throw new AppError("not_found", "Gateway not found.");
     const before = await tx.sandboxGatewayBehaviour.findUnique({
       where: { gatewayId: gateway.id },
     });

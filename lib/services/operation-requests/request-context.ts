@@ -1,6 +1,5 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
-import { ApiError } from "@/lib/api/errors";
 import type { Principal } from "@/lib/auth/principal";
 import type { Tx } from "@/lib/db";
 import {
@@ -9,6 +8,7 @@ import {
 } from "@/lib/domain/operation-requests/deadlines";
 import type { Actor as DomainActor } from "@/lib/domain/operation-requests/lifecycle";
 import type { Refusal } from "@/lib/domain/operation-requests/refusals";
+import { AppError } from "@/lib/errors";
 import { type Actor, recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 
@@ -23,7 +23,7 @@ export async function getRequestOrThrow(
   const request = isUuid(id)
     ? await tx.operationRequest.findFirst({ where: { id, merchantId } })
     : null;
-  if (!request) throw new ApiError("not_found", "Operation request not found.");
+  if (!request) throw new AppError("not_found", "Operation request not found.");
   return request;
 }
 
@@ -35,8 +35,8 @@ export function domainActor(principal: Principal): DomainActor {
   };
 }
 
-export function refusalError(refusal: Refusal): ApiError {
-  return new ApiError(refusal.code, refusal.message);
+export function refusalError(refusal: Refusal): AppError {
+  return new AppError(refusal.code, refusal.message);
 }
 
 export async function loadExpirySettings(tx: Tx, merchantId: string): Promise<ExpirySettings> {

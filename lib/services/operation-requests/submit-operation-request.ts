@@ -1,6 +1,5 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
-import { ApiError } from "@/lib/api/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma, type Tx } from "@/lib/db";
 import { isCurrencyCode } from "@/lib/domain/money/currency";
@@ -15,6 +14,7 @@ import { decideSubmission, OPEN_STATES } from "@/lib/domain/operation-requests/l
 import { checkOperation, type PaymentState } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
 import { newPendingRequestEmail } from "@/lib/email/templates";
+import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
@@ -73,9 +73,9 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
         FROM payment_transaction WHERE id = ${input.transactionId}::uuid AND merchant_id = ${principal.merchantId}::uuid FOR UPDATE`
     : [];
   if (!payment || !isCurrencyCode(payment.currency))
-    throw new ApiError("not_found", "Payment not found.");
+    throw new AppError("not_found", "Payment not found.");
   if (payment.kind !== "payment")
-    throw new ApiError(
+    throw new AppError(
       "operation_not_allowed",
       "Refunds and voids apply to payments, not to refund or void records.",
     );
@@ -98,7 +98,7 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
   if (input.amount !== undefined && input.amount !== "") {
     const parsed = parseMoney(input.amount, payment.currency);
     if (!parsed.ok)
-      throw new ApiError("validation_error", parsed.error.message, [
+      throw new AppError("validation_error", parsed.error.message, [
         { field: "amount", message: parsed.error.message },
       ]);
     requestedMinor = parsed.money.minor;
@@ -183,13 +183,13 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
   return { id: request.id, direct, emailIds };
 }
 
-async function openRequestError(transactionId: string): Promise<ApiError> {
+async function openRequestError(transactionId: string): Promise<AppError> {
   const open = await prisma.operationRequest.findFirst({
     where: { transactionId, state: { in: [...OPEN_STATES] } },
     select: { operation: true },
   });
   const label: Record<Operation, string> = { refund: "Refund", void: "Void" };
-  return new ApiError(
+  return new AppError(
     "operation_pending",
     `Requested ${label[open?.operation ?? "refund"]} is pending for approval`,
   );

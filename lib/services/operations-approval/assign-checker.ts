@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /**
@@ -15,7 +15,7 @@ export async function assignChecker(principal: Principal, userId: string | null)
         where: { userId_merchantId: { userId, merchantId: principal.merchantId } },
       });
       if (!membership?.active)
-        throw new ApiError(
+        throw new AppError(
           "validation_error",
           "The checker must be an active member of this merchant.",
         );

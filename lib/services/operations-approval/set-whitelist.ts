@@ -1,8 +1,8 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
-import { ApiError } from "@/lib/api/errors";
 import { actorOf, can, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 /** The checker or an admin lists the operations a member performs directly, without approval. */
@@ -11,15 +11,15 @@ export async function setWhitelist(
   userId: string,
   operations: Operation[],
 ): Promise<void> {
-  if (!can(principal, "plugin.manage") && !principal.capabilities.checker) {
-    throw new ApiError("forbidden", "Only the checker or an admin can change the whitelist.");
+  if (!can(principal, "plugins.manage") && !principal.capabilities.checker) {
+    throw new AppError("forbidden", "Only the checker or an admin can change the whitelist.");
   }
   const wanted = [...new Set(operations)].sort();
   await prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({
       where: { userId_merchantId: { userId, merchantId: principal.merchantId } },
     });
-    if (!membership?.active) throw new ApiError("not_found", "Member not found.");
+    if (!membership?.active) throw new AppError("not_found", "Member not found.");
     const before = (
       await tx.operationWhitelistEntry.findMany({
         where: { merchantId: principal.merchantId, userId },

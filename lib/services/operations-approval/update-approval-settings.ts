@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import type { ApprovalSettingsInput } from "@/lib/validation/operation-requests";
 
 /**
- * Installs or changes the operations-approval plugin for the caller's merchant (plugin.manage is
+ * Installs or changes the operations-approval plugin for the caller's merchant (plugins.manage is
  * checked by the caller's action or route). Existing deadlines do not move: a request took its
  * deadline when it entered its state.
  */

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import { ApiError } from "@/lib/api/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
 import { parseMoney, toDecimalString } from "@/lib/domain/money/money";
+import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import type { CreateSandboxTransactionInput } from "@/lib/validation/sandbox";
 
@@ -19,11 +19,11 @@ export async function createSandboxTransaction(
 ): Promise<string> {
   const parsed = parseMoney(input.amount, input.currency);
   if (!parsed.ok)
-    throw new ApiError("validation_error", parsed.error.message, [
+    throw new AppError("validation_error", parsed.error.message, [
       { field: "amount", message: parsed.error.message },
     ]);
   if (parsed.money.minor === 0n)
-    throw new ApiError("validation_error", "The amount must be greater than zero.", [
+    throw new AppError("validation_error", "The amount must be greater than zero.", [
       { field: "amount", message: "must be greater than zero" },
     ]);
   const amount = toDecimalString(parsed.money);
@@ -32,11 +32,11 @@ export async function createSandboxTransaction(
     where: { merchantId_code: { merchantId: principal.merchantId, code: input.gateway } },
   });
   if (!gateway)
-    throw new ApiError("validation_error", `Unknown gateway "${input.gateway}".`, [
+    throw new AppError("validation_error", `Unknown gateway "${input.gateway}".`, [
       { field: "gateway", message: "unknown gateway" },
     ]);
   if (gateway.currency !== input.currency) {
-    throw new ApiError(
+    throw new AppError(
       "validation_error",
       `Gateway ${gateway.code} takes ${gateway.currency}, not ${input.currency}.`,
       [{ field: "currency", message: `must be ${gateway.currency}` }],
@@ -47,7 +47,7 @@ export async function createSandboxTransaction(
     orderBy: { createdAt: "asc" },
   });
   if (!unit)
-    throw new ApiError(
+    throw new AppError(
       "operation_not_allowed",
       "This merchant has no unit to record the payment under.",
     );
@@ -95,7 +95,7 @@ export async function createSandboxTransaction(
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ApiError(
+      throw new AppError(
         "conflict",
         `A payment with order number ${input.orderNo} already exists.`,
       );

@@ -6,7 +6,7 @@ import { SandboxBehaviourSchema } from "@/lib/validation/operation-requests";
 
 export const updateSandboxBehaviourAction = action(
   SandboxBehaviourSchema,
-  "gateway.manage",
+  "gateways.manage",
   async (input, principal) => {
     await updateSandboxBehaviour(principal, input);
     return null;

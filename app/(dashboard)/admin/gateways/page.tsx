@@ -6,7 +6,7 @@ import { SandboxBehaviourForm } from "./_components/sandbox-behaviour-form";
 export const metadata: Metadata = { title: "Gateways" };
 
 export default async function GatewaysPage() {
-  const principal = await requirePermission("gateway.manage");
+  const principal = await requirePermission("gateways.manage");
   const gateways = await listGateways(principal.merchantId);
   return (
     <div className="max-w-4xl space-y-6">

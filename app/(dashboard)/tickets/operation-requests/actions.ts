@@ -21,7 +21,7 @@ const RejectInputSchema = OperationRequestIdSchema.extend(RejectOperationSchema.
 
 export const approveOperationRequestAction = action(
   OperationRequestIdSchema,
-  "operation_request.approve",
+  "operation_requests.approve",
   async ({ id }, principal) => {
     await approveOperationRequest(principal, id);
     refresh();
@@ -31,7 +31,7 @@ export const approveOperationRequestAction = action(
 
 export const rejectOperationRequestAction = action(
   RejectInputSchema,
-  "operation_request.approve",
+  "operation_requests.approve",
   async ({ id, reason }, principal) => {
     await rejectOperationRequest(principal, id, reason);
     refresh();
@@ -41,7 +41,7 @@ export const rejectOperationRequestAction = action(
 
 export const cancelOperationRequestAction = action(
   OperationRequestIdSchema,
-  "operation_request.view",
+  "operation_requests.view",
   async ({ id }, principal) => {
     await cancelOperationRequest(principal, id);
     refresh();
@@ -51,7 +51,7 @@ export const cancelOperationRequestAction = action(
 
 export const retryOperationRequestAction = action(
   OperationRequestIdSchema,
-  "operation_request.view",
+  "operation_requests.view",
   async ({ id }, principal) => {
     await retryOperationRequest(principal, id);
     refresh();

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
-import { ApiError } from "@/lib/api/errors";
 import { can } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
+import { AppError } from "@/lib/errors";
 import {
   listOperationRequests,
   type OperationRequestPage,
@@ -37,12 +37,12 @@ export default async function OperationRequestsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const principal = await requirePermission("operation_request.view");
+  const principal = await requirePermission("operation_requests.view");
   const { filters, ignored } = parseTicketParams(await searchParams);
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
     listFromCursorOrFirstPage(principal.merchantId, filters),
     listGatewayOptions(principal.merchantId),
-    can(principal, "plugin.manage") ? isCheckerMissing(principal.merchantId) : false,
+    can(principal, "plugins.manage") ? isCheckerMissing(principal.merchantId) : false,
   ]);
 
   return (
@@ -52,7 +52,7 @@ export default async function OperationRequestsPage({
           <p className="text-sm text-slate-500">Tickets</p>
           <h1 className="text-2xl font-semibold">Operation requests</h1>
         </div>
-        {principal.capabilities.checker && !can(principal, "plugin.manage") && (
+        {principal.capabilities.checker && !can(principal, "plugins.manage") && (
           // The checker keeps the whitelist; admins reach the same page from the navigation.
           <Link
             href="/admin/plugins/operations-approval"
@@ -113,7 +113,7 @@ async function listFromCursorOrFirstPage(
   try {
     return { page: await listOperationRequests(merchantId, filters), cursorRejected: false };
   } catch (error) {
-    if (!(error instanceof ApiError && error.code === "validation_error" && filters.cursor))
+    if (!(error instanceof AppError && error.code === "validation_error" && filters.cursor))
       throw error;
     return {
       page: await listOperationRequests(merchantId, { ...filters, cursor: undefined }),

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { FilterNotice } from "@/components/data-table/filter-notice";
-import { ApiError } from "@/lib/api/errors";
 import { requirePermission } from "@/lib/auth/session";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
+import { AppError } from "@/lib/errors";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import {
   listTransactions,
@@ -76,7 +76,7 @@ async function listFromCursorOrFirstPage(
   try {
     return { page: await listTransactions(merchantId, query), cursorRejected: false };
   } catch (error) {
-    if (!(error instanceof ApiError && error.code === "validation_error" && query.cursor))
+    if (!(error instanceof AppError && error.code === "validation_error" && query.cursor))
       throw error;
     return {
       page: await listTransactions(merchantId, { ...query, cursor: undefined }),

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { notFound } from "@/lib/api/errors";
+import { errorBody } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
 import { isMailboxEnabled } from "@/lib/email/outbox";
+import { notFound } from "@/lib/errors";
 import {
   listMailboxEmails,
   MailboxEmailJsonSchema,
@@ -29,7 +30,7 @@ const listEmails = apiRoute(
  */
 export async function GET(...args: Parameters<typeof listEmails>): Promise<Response> {
   if (!isMailboxEnabled())
-    return Response.json(notFound("Mailbox").toBody(), {
+    return Response.json(errorBody(notFound("Mailbox")), {
       status: 404,
       headers: { "cache-control": "no-store" },
     });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/v1/operation-requests?state=pending&operation=refund&from=2026-01-01&pg=knet&currency=KWD&limit=25&cursor=... */
 export const GET = apiRoute(
   {
-    permission: "operation_request.view",
+    permission: "operation_requests.view",
     query: OperationRequestFilterSchema,
     output: OperationRequestListResponseSchema,
   },

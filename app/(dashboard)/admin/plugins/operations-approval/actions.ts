@@ -12,7 +12,7 @@ import {
 
 export const updateApprovalSettingsAction = action(
   ApprovalSettingsSchema,
-  "plugin.manage",
+  "plugins.manage",
   async (input, principal) => {
     await updateApprovalSettings(principal, input);
     return null;
@@ -21,7 +21,7 @@ export const updateApprovalSettingsAction = action(
 
 export const assignCheckerAction = action(
   AssignCheckerSchema,
-  "plugin.manage",
+  "plugins.manage",
   async ({ userId }, principal) => {
     await assignChecker(principal, userId);
     return null;
@@ -29,12 +29,12 @@ export const assignCheckerAction = action(
 );
 
 /**
- * Admins (plugin.manage) and the checker both edit the whitelist, and no one permission names both,
+ * Admins (plugins.manage) and the checker both edit the whitelist, and no one permission names both,
  * so the action only asks for a signed-in member and the service decides who may.
  */
 export const setWhitelistAction = action(
   WhitelistSchema,
-  "operation_request.view",
+  "operation_requests.view",
   async ({ userId, operations }, principal) => {
     await setWhitelist(principal, userId, operations);
     return null;

@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "Operations approval" };
 
 export default async function OperationsApprovalPage() {
   const principal = await requirePrincipal();
-  const canManage = can(principal, "plugin.manage");
-  // The checker (who alone holds operation_request.approve) may keep the whitelist, and nothing else.
-  if (!canManage && !can(principal, "operation_request.approve")) forbidden();
+  const canManage = can(principal, "plugins.manage");
+  // The checker (who alone holds operation_requests.approve) may keep the whitelist, and nothing else.
+  if (!canManage && !can(principal, "operation_requests.approve")) forbidden();
 
   const { installed, members, checkerUserId, ...settings } = await getApprovalSettings(
     principal.merchantId,

@@ -29,7 +29,7 @@ export default async function OperationRequestPage({
 }: {
   params: Promise<{ id: string }>;
 }) {
-  const principal = await requirePermission("operation_request.view");
+  const principal = await requirePermission("operation_requests.view");
   const { id } = await params;
   const detail = await getOperationRequest(principal.merchantId, id);
   // Unknown, malformed and another merchant's ids all look the same from here.

@@ -1,5 +1,9 @@
 import { can, type Principal } from "@/lib/auth/principal";
-import { OPERATIONS, type Operation } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  OPERATION_PERMISSION,
+  OPERATIONS,
+  type Operation,
+} from "@/lib/domain/operation-requests/lifecycle";
 
 /** What the pages tell the buttons about who is looking; the server checks every action again. */
 export type RequestViewer = {
@@ -10,7 +14,9 @@ export type RequestViewer = {
 
 export function requestViewerOf(principal: Principal): RequestViewer {
   return {
-    isChecker: can(principal, "operation_request.approve"),
-    operations: OPERATIONS.filter((operation) => principal.permissions.includes(operation)),
+    isChecker: can(principal, "operation_requests.approve"),
+    operations: OPERATIONS.filter((operation) =>
+      principal.permissions.includes(OPERATION_PERMISSION[operation]),
+    ),
   };
 }

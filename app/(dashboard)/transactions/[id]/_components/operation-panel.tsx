@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { can, type Principal } from "@/lib/auth/principal";
-import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { OPERATION_PERMISSION, type Operation } from "@/lib/domain/operation-requests/lifecycle";
 import { humanize } from "@/lib/format";
 import {
   getPaymentOperationState,
@@ -26,8 +26,11 @@ export async function OperationPanel({
   const { openRequest } = state;
 
   const option = (operation: Operation, availability: OperationAvailability): OperationOption => {
-    if (!can(principal, operation)) {
-      return { enabled: false, reason: `Your role does not include the ${operation} permission.` };
+    if (!can(principal, OPERATION_PERMISSION[operation])) {
+      return {
+        enabled: false,
+        reason: `Your role does not include the ${OPERATION_PERMISSION[operation]} permission.`,
+      };
     }
     // With a request open, the banner below says why; repeating it under each button adds nothing.
     return { enabled: availability.allowed, reason: openRequest ? null : availability.reason };

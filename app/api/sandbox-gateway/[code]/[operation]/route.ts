@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/route";
+import { AppError } from "@/lib/errors";
 import { processSandboxOperation } from "@/lib/services/gateways/process-sandbox-operation";
 import { sandboxEnabled } from "@/lib/services/transactions/create-sandbox-transaction";
 
@@ -26,12 +26,12 @@ export async function POST(
   context: { params: Promise<{ code: string; operation: string }> },
 ) {
   try {
-    if (!sandboxEnabled()) throw new ApiError("not_found", "Not found.");
+    if (!sandboxEnabled()) throw new AppError("not_found", "Not found.");
     const params = ParamsSchema.safeParse(await context.params);
     const body = BodySchema.safeParse(await request.json().catch(() => null));
     const key = request.headers.get("idempotency-key");
     if (!params.success || !body.success || !key || key.length > 255) {
-      throw new ApiError(
+      throw new AppError(
         "validation_error",
         "Send { merchantId, paymentId, amount, currency } with an Idempotency-Key header.",
       );

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/v1/operation-requests/:id with its history; 404 alike for unknown, malformed and other merchants' ids. */
 export const GET = apiRoute(
   {
-    permission: "operation_request.view",
+    permission: "operation_requests.view",
     params: OperationRequestIdSchema,
     output: OperationRequestDetailResponseSchema,
   },

@@ -1,6 +1,6 @@
-import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/route";
 import { authenticateRequest, can } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import {
   type OperationRequestChangeEvent,
@@ -26,15 +26,15 @@ export async function GET(request: Request): Promise<Response> {
   const principal = await authenticateRequest(request);
   if (!principal) {
     return errorResponse(
-      new ApiError(
+      new AppError(
         "unauthenticated",
         "Sign in, or send an API key as 'Authorization: Bearer <key>'.",
       ),
     );
   }
-  if (!can(principal, "operation_request.view")) {
+  if (!can(principal, "operation_requests.view")) {
     return errorResponse(
-      new ApiError("forbidden", "You do not have the 'operation_request.view' permission."),
+      new AppError("forbidden", "You do not have the 'operation_requests.view' permission."),
     );
   }
 

@@ -1,5 +1,5 @@
-import { notFound } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
+import { notFound } from "@/lib/errors";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
 import {
