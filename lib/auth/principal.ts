@@ -1,6 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { getServerSession } from "next-auth";
 import { prisma } from "@/lib/db";
+import type { DecisionActor } from "@/lib/domain/policies/policy";
 import type { Actor } from "@/lib/services/audit/record-audit-event";
 import { hashApiKey } from "./api-keys";
 import { authOptions } from "./options";
@@ -123,4 +124,13 @@ export function can(principal: Principal, permission: Permission): boolean {
 
 export function actorOf(principal: Principal): Actor {
   return { userId: principal.userId, type: principal.via };
+}
+
+/** The principal as the policies see it: who decides, with which permissions. */
+export function decisionActorOf(principal: Principal): DecisionActor {
+  return {
+    userId: principal.userId,
+    isChecker: principal.capabilities.checker === true,
+    permissions: principal.permissions,
+  };
 }

@@ -2,8 +2,10 @@ import "server-only";
 import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-keys";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { mayManageApiKeys } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { authorize } from "@/lib/services/authorization/authorize";
 
 const MAX_ACTIVE_KEYS = 20;
 
@@ -12,6 +14,7 @@ export async function createApiKey(
   principal: Principal,
   name: string,
 ): Promise<{ id: string; key: string; prefix: string }> {
+  authorize(principal, mayManageApiKeys);
   const key = generateApiKey();
   const prefix = displayPrefix(key);
   const created = await prisma.$transaction(async (tx) => {

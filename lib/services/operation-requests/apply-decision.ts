@@ -1,6 +1,6 @@
 import "server-only";
 import type { OperationRequest, Prisma } from "@prisma/client";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { actorOf, decisionActorOf, type Principal } from "@/lib/auth/principal";
 import { prisma, type Tx } from "@/lib/db";
 import {
   decide,
@@ -9,7 +9,7 @@ import {
 } from "@/lib/domain/operation-requests/lifecycle";
 import { kickEmailDelivery } from "@/lib/email/outbox";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
-import { domainActor, expireRequest, getRequestOrThrow, refusalError } from "./request-context";
+import { expireRequest, getRequestOrThrow, refusalError } from "./request-context";
 
 const AUDIT_ACTIONS: Partial<Record<LifecycleEvent, string>> = {
   approve: "approved",
@@ -49,7 +49,7 @@ export async function applyDecision(
   const outcome = await prisma.$transaction(async (tx) => {
     const now = new Date();
     const request = await getRequestOrThrow(tx, principal.merchantId, id);
-    const decision = decide(request, event, domainActor(principal), now, {
+    const decision = decide(request, event, decisionActorOf(principal), now, {
       reason: options.reason,
     });
     if (!decision.ok) {
@@ -66,7 +66,9 @@ export async function applyDecision(
     if (count === 0) {
       // Someone else moved it first: answer as the domain would for its state now.
       const current = await getRequestOrThrow(tx, principal.merchantId, id);
-      const again = decide(current, event, domainActor(principal), now, { reason: options.reason });
+      const again = decide(current, event, decisionActorOf(principal), now, {
+        reason: options.reason,
+      });
       const message =
         options.busyMessage ?? "This request changed while you acted on it; try again.";
       throw again.ok

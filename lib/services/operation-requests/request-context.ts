@@ -1,12 +1,10 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
-import type { Principal } from "@/lib/auth/principal";
 import type { Tx } from "@/lib/db";
 import {
   DEFAULT_EXPIRY_SETTINGS,
   type ExpirySettings,
 } from "@/lib/domain/operation-requests/deadlines";
-import type { Actor as DomainActor } from "@/lib/domain/operation-requests/lifecycle";
 import type { Refusal } from "@/lib/domain/operation-requests/refusals";
 import { AppError } from "@/lib/errors";
 import { type Actor, recordAuditEvent } from "@/lib/services/audit/record-audit-event";
@@ -25,14 +23,6 @@ export async function getRequestOrThrow(
     : null;
   if (!request) throw new AppError("not_found", "Operation request not found.");
   return request;
-}
-
-export function domainActor(principal: Principal): DomainActor {
-  return {
-    userId: principal.userId,
-    isChecker: principal.capabilities.checker === true,
-    permissions: principal.permissions,
-  };
 }
 
 export function refusalError(refusal: Refusal): AppError {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { actorOf, decisionActorOf, type Principal } from "@/lib/auth/principal";
 import { prisma, type Tx } from "@/lib/db";
 import { isCurrencyCode } from "@/lib/domain/money/currency";
 import {
@@ -19,12 +19,7 @@ import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
 import { appUrl, executeOperationRequest } from "./execute-operation-request";
-import {
-  domainActor,
-  isUniqueViolation,
-  loadExpirySettings,
-  refusalError,
-} from "./request-context";
+import { isUniqueViolation, loadExpirySettings, refusalError } from "./request-context";
 
 /**
  * A maker asks for a refund or void. Every operation becomes a request, so there is one history:
@@ -88,7 +83,7 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
   ]);
   const submission = decideSubmission({
     operation: input.operation,
-    submitter: domainActor(principal),
+    submitter: decisionActorOf(principal),
     pluginEnabled: settings?.enabled === true,
     whitelistedOperations: whitelist.map((entry) => entry.operation),
   });

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
-import { can } from "@/lib/auth/principal";
+import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
+import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import {
   listOperationRequests,
@@ -38,11 +39,13 @@ export default async function OperationRequestsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const principal = await requirePermission("operation_requests.view");
+  const actor = decisionActorOf(principal);
+  const canManagePlugin = mayManagePlugin(actor).ok;
   const { filters, ignored } = parseTicketParams(await searchParams);
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
     listFromCursorOrFirstPage(principal.merchantId, filters),
     listGatewayOptions(principal.merchantId),
-    can(principal, "plugins.manage") ? isCheckerMissing(principal.merchantId) : false,
+    canManagePlugin ? isCheckerMissing(principal.merchantId) : false,
   ]);
 
   return (
@@ -52,7 +55,7 @@ export default async function OperationRequestsPage({
           <p className="text-sm text-slate-500">Tickets</p>
           <h1 className="text-2xl font-semibold">Operation requests</h1>
         </div>
-        {principal.capabilities.checker && !can(principal, "plugins.manage") && (
+        {mayManageWhitelist(actor).ok && !canManagePlugin && (
           // The checker keeps the whitelist; admins reach the same page from the navigation.
           <Link
             href="/admin/plugins/operations-approval"

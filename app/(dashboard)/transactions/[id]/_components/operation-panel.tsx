@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { can, type Principal } from "@/lib/auth/principal";
-import { OPERATION_PERMISSION, type Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { decisionActorOf, type Principal } from "@/lib/auth/principal";
+import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { maySubmit } from "@/lib/domain/policies/operation-requests";
 import { humanize } from "@/lib/format";
 import {
   getPaymentOperationState,
@@ -26,12 +27,9 @@ export async function OperationPanel({
   const { openRequest } = state;
 
   const option = (operation: Operation, availability: OperationAvailability): OperationOption => {
-    if (!can(principal, OPERATION_PERMISSION[operation])) {
-      return {
-        enabled: false,
-        reason: `Your role does not include the ${OPERATION_PERMISSION[operation]} permission.`,
-      };
-    }
+    // The policy the service asks on submit, so the button and the service agree.
+    const allowed = maySubmit(decisionActorOf(principal), operation);
+    if (!allowed.ok) return { enabled: false, reason: allowed.message };
     // With a request open, the banner below says why; repeating it under each button adds nothing.
     return { enabled: availability.allowed, reason: openRequest ? null : availability.reason };
   };
