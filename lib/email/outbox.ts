@@ -1,7 +1,7 @@
 import { Resend } from "resend";
 import { prisma, type Tx } from "@/lib/db";
-import { getRunningBoss, QUEUES } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
+import { getRunningBoss, QUEUES } from "@/lib/queue/boss";
 import { isUuid } from "@/lib/validation/ids";
 
 /**

@@ -8,6 +8,7 @@ import type { DecisionActor } from "@/lib/domain/policies/policy";
 import { isOverdue } from "./deadlines";
 import type { Operation } from "./operations";
 import { type Refusal, refuse } from "./refusals";
+import type { OperationRequestState } from "./states";
 
 export {
   OPERATION_LABELS,
@@ -15,38 +16,20 @@ export {
   OPERATIONS,
   type Operation,
 } from "./operations";
+export {
+  EXECUTABLE_STATES,
+  EXPIRABLE_STATES,
+  isOpenState,
+  OPEN_STATES,
+  OPERATION_REQUEST_STATES,
+  type OperationRequestState,
+  TERMINAL_STATES,
+} from "./states";
 
 /**
  * The life of an operation request (a refund or void a maker asks for and the checker decides).
- * The database enum mirrors OPERATION_REQUEST_STATES; every rule about moving between them is here.
+ * The states are in states.ts; every rule about moving between them is here.
  */
-export const OPERATION_REQUEST_STATES = [
-  "pending",
-  "approved",
-  "done",
-  "manual_action_required",
-  "rejected",
-  "canceled",
-  "expired",
-] as const;
-export type OperationRequestState = (typeof OPERATION_REQUEST_STATES)[number];
-
-/** A payment has at most one request in these states; the partial unique index lists the same. */
-export const OPEN_STATES = [
-  "pending",
-  "approved",
-  "manual_action_required",
-] as const satisfies readonly OperationRequestState[];
-export const TERMINAL_STATES = [
-  "done",
-  "rejected",
-  "canceled",
-  "expired",
-] as const satisfies readonly OperationRequestState[];
-
-export function isOpenState(state: OperationRequestState): boolean {
-  return (OPEN_STATES as readonly OperationRequestState[]).includes(state);
-}
 
 export const LIFECYCLE_EVENTS = [
   "approve",

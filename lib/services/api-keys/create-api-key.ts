@@ -1,7 +1,7 @@
 import "server-only";
-import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/auth/api-keys";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { displayPrefix, generateApiKey, hashApiKey } from "@/lib/credentials/api-keys";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { mayManageApiKeys } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";

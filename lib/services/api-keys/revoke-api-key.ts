@@ -1,6 +1,6 @@
 import "server-only";
-import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { mayManageApiKeys } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";

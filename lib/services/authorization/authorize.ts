@@ -1,5 +1,5 @@
 import "server-only";
-import { decisionActorOf, type Principal } from "@/lib/auth/principal";
+import { decisionActorOf, type Principal } from "@/lib/domain/auth/principal";
 import type { DecisionActor, PolicyResult } from "@/lib/domain/policies/policy";
 import { AppError } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SandboxMode } from "@prisma/client";
-import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { mayManageGateways } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";

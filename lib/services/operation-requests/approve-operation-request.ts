@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { mayApprove } from "@/lib/domain/policies/operation-requests";
 import { authorize } from "@/lib/services/authorization/authorize";
 import { applyDecision } from "./apply-decision";

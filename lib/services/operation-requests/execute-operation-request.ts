@@ -1,6 +1,7 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
+import type { AuditActor } from "@/lib/domain/audit/actions";
 import { formatMoney, moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import { nextDeadline } from "@/lib/domain/operation-requests/deadlines";
 import { decide } from "@/lib/domain/operation-requests/lifecycle";
@@ -13,7 +14,7 @@ import { manualActionRequiredEmail, operationDoneEmail } from "@/lib/email/templ
 import { gatewayFor } from "@/lib/gateways";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { logger } from "@/lib/log";
-import { type Actor, recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { loadExpirySettings } from "./request-context";
 
 /** A claim older than this is taken to belong to a process that died mid-call. */
@@ -26,7 +27,7 @@ export const STALE_CLAIM_SECONDS = 120;
  */
 export async function executeOperationRequest(
   id: string,
-  actor: Actor,
+  actor: AuditActor,
   options: { claimedAt?: Date } = {},
 ): Promise<void> {
   // A retry claims in its own transition; everyone else claims here.
@@ -99,7 +100,7 @@ async function recordSuccess(
   tx: Tx,
   request: LoadedRequest,
   claimedAt: Date,
-  actor: Actor,
+  actor: AuditActor,
   result: GatewayResult,
 ): Promise<string[]> {
   const now = new Date();
@@ -222,7 +223,7 @@ async function recordFailure(
   tx: Tx,
   request: LoadedRequest,
   claimedAt: Date,
-  actor: Actor,
+  actor: AuditActor,
   result: GatewayResult,
 ): Promise<string[]> {
   const now = new Date();

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { SYSTEM_ACTOR } from "@/lib/services/audit/record-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/domain/audit/actions";
 import { expireRequest } from "./request-context";
 
 const BATCH = 500;

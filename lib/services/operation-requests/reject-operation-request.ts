@@ -1,5 +1,5 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/auth/principal";
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
 import { mayReject } from "@/lib/domain/policies/operation-requests";
 import { queueEmail } from "@/lib/email/outbox";

@@ -1,13 +1,14 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
 import type { Tx } from "@/lib/db";
+import type { AuditActor } from "@/lib/domain/audit/actions";
 import {
   DEFAULT_EXPIRY_SETTINGS,
   type ExpirySettings,
 } from "@/lib/domain/operation-requests/deadlines";
 import type { Refusal } from "@/lib/domain/operation-requests/refusals";
 import { AppError } from "@/lib/errors";
-import { type Actor, recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 
 /** Shared steps of the operation-request use cases; each use case keeps its own file. */
@@ -46,7 +47,7 @@ export async function loadExpirySettings(tx: Tx, merchantId: string): Promise<Ex
 export async function expireRequest(
   tx: Tx,
   request: OperationRequest,
-  actor: Actor,
+  actor: AuditActor,
   now: Date,
 ): Promise<boolean> {
   const { count } = await tx.operationRequest.updateMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { applyDecision } from "./apply-decision";
 import { executeOperationRequest, STALE_CLAIM_SECONDS } from "./execute-operation-request";
 

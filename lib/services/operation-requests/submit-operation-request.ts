@@ -1,7 +1,7 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
-import { actorOf, decisionActorOf, type Principal } from "@/lib/auth/principal";
 import { prisma, type Tx } from "@/lib/db";
+import { actorOf, decisionActorOf, type Principal } from "@/lib/domain/auth/principal";
 import { isCurrencyCode } from "@/lib/domain/money/currency";
 import {
   formatMoney,

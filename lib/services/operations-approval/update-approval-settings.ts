@@ -1,6 +1,6 @@
 import "server-only";
-import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { mayManagePlugin } from "@/lib/domain/policies/administration";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { authorize } from "@/lib/services/authorization/authorize";

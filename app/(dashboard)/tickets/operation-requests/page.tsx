@@ -3,7 +3,6 @@ import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
 import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
 import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
@@ -13,6 +12,7 @@ import {
   type OperationRequestPage,
 } from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
+import { isCheckerMissing } from "@/lib/queries/operations-approval/is-checker-missing";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
 import { OperationRequestsView } from "./_components/operation-requests-view";
@@ -96,16 +96,6 @@ export default async function OperationRequestsPage({
       />
     </div>
   );
-}
-
-/** The plugin is on but nobody can decide: pending requests would wait forever, unnoticed. */
-async function isCheckerMissing(merchantId: string): Promise<boolean> {
-  // No row means the plugin is not installed: requests do not wait for anyone.
-  const settings = await prisma.operationsApprovalSettings.findUnique({
-    where: { merchantId },
-    select: { enabled: true, checkerUserId: true },
-  });
-  return settings?.enabled === true && settings.checkerUserId === null;
 }
 
 /** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
