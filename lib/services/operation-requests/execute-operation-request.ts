@@ -5,16 +5,14 @@ import type { AuditActor } from "@/lib/domain/audit/actions";
 import { formatMoney, moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import { nextDeadline } from "@/lib/domain/operation-requests/deadlines";
 import { decide } from "@/lib/domain/operation-requests/lifecycle";
-import {
-  applySuccessfulOperation,
-  type PaymentState,
-} from "@/lib/domain/operation-requests/payment-rules";
+import { applySuccessfulOperation } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
 import { manualActionRequiredEmail, operationDoneEmail } from "@/lib/email/templates";
 import { gatewayFor } from "@/lib/gateways";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { logger } from "@/lib/log";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { lockPayment } from "@/lib/services/payments/lock-payment";
 import { loadExpirySettings } from "./request-context";
 
 /** A claim older than this is taken to belong to a process that died mid-call. */
@@ -108,25 +106,11 @@ async function recordSuccess(
   if (!decision.ok) return release(tx, request.id, claimedAt);
 
   // The payment row is locked so that its amounts move from exactly what we read.
-  const [payment] = await tx.$queryRaw<
-    {
-      state: PaymentState;
-      amount: string;
-      captured_amount: string;
-      refunded_amount: string;
-      currency: string;
-    }[]
-  >`
-    SELECT state, amount::text, captured_amount::text, refunded_amount::text, currency
-    FROM payment_transaction WHERE id = ${request.transactionId}::uuid FOR UPDATE`;
-  const currency = payment.currency;
-  const snapshot = {
-    state: payment.state,
-    currency: moneyFromDecimal(payment.amount, currency).currency,
-    amountMinor: moneyFromDecimal(payment.amount, currency).minor,
-    capturedMinor: moneyFromDecimal(payment.captured_amount, currency).minor,
-    refundedMinor: moneyFromDecimal(payment.refunded_amount, currency).minor,
-  };
+  const payment = await lockPayment(tx, request.merchantId, request.transactionId);
+  if (!payment)
+    throw new Error(`payment ${request.transactionId} of request ${request.id} is gone`);
+  const { snapshot } = payment;
+  const currency = snapshot.currency;
   const amount = moneyFromDecimal(request.amount, request.currency);
   const after = applySuccessfulOperation(snapshot, request.operation, amount.minor);
 
@@ -182,7 +166,7 @@ async function recordSuccess(
     entity: "payment_transaction",
     entityId: request.transactionId,
     action: `payment_transaction.${request.operation === "refund" ? "refunded" : "voided"}`,
-    fromState: payment.state,
+    fromState: snapshot.state,
     toState: after.state,
     data: { amount: toDecimalString(amount), currency, operationRequestId: request.id },
   });
