@@ -42,7 +42,9 @@ export const LIFECYCLE_EVENTS = [
 ] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
+/** Both reasons are varchar(500) columns; the schemas, forms and checks below use these. */
 export const REJECTION_REASON_MAX_LENGTH = 500;
+export const REQUEST_REASON_MAX_LENGTH = 500;
 
 /** The one who decides (lib/domain/policies); the audit actor, who is recorded, is another type. */
 export type Actor = DecisionActor;

@@ -4,7 +4,7 @@ import { prisma, type Tx } from "@/lib/db";
 import type { AuditActor } from "@/lib/domain/audit/actions";
 import { formatMoney, moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import { nextDeadline } from "@/lib/domain/operation-requests/deadlines";
-import { decide } from "@/lib/domain/operation-requests/lifecycle";
+import { decide, EXECUTABLE_STATES } from "@/lib/domain/operation-requests/lifecycle";
 import { applySuccessfulOperation } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
 import { manualActionRequiredEmail, operationDoneEmail } from "@/lib/email/templates";
@@ -84,7 +84,7 @@ async function claim(id: string): Promise<Date | null> {
   const rows = await prisma.$queryRaw<{ executing_since: Date }[]>`
     UPDATE operation_request SET executing_since = clock_timestamp()
     WHERE id = ${id}::uuid
-      AND state IN ('approved', 'manual_action_required')
+      AND state = ANY(${[...EXECUTABLE_STATES]}::"OperationRequestState"[])
       AND (executing_since IS NULL OR executing_since < clock_timestamp() - make_interval(secs => ${STALE_CLAIM_SECONDS}))
     RETURNING executing_since`;
   return rows[0]?.executing_since ?? null;

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Operation } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
 import { actorOf, decisionActorOf, type Principal } from "@/lib/domain/auth/principal";
 import { formatMoney, parseMoney, toDecimalString } from "@/lib/domain/money/money";
 import { deadlineFor } from "@/lib/domain/operation-requests/deadlines";
 import { decideSubmission, OPEN_STATES } from "@/lib/domain/operation-requests/lifecycle";
+import { operationPendingMessage } from "@/lib/domain/operation-requests/operations";
 import { checkOperation } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
 import { newPendingRequestEmail } from "@/lib/email/templates";
@@ -155,9 +155,5 @@ async function openRequestError(transactionId: string): Promise<AppError> {
     where: { transactionId, state: { in: [...OPEN_STATES] } },
     select: { operation: true },
   });
-  const label: Record<Operation, string> = { refund: "Refund", void: "Void" };
-  return new AppError(
-    "operation_pending",
-    `Requested ${label[open?.operation ?? "refund"]} is pending for approval`,
-  );
+  return new AppError("operation_pending", operationPendingMessage(open?.operation ?? "refund"));
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { decisionActorOf, type Principal } from "@/lib/auth/principal";
 import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { operationPendingMessage } from "@/lib/domain/operation-requests/operations";
 import { maySubmit } from "@/lib/domain/policies/operation-requests";
 import { humanize } from "@/lib/format";
 import {
@@ -8,8 +9,6 @@ import {
   type OperationAvailability,
 } from "@/lib/queries/operation-requests/get-payment-operation-state";
 import { OperationForm, type OperationOption } from "./operation-form";
-
-const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 /**
  * Refund and Void for one payment. The buttons follow the payment rules and the user's permissions
@@ -39,9 +38,7 @@ export async function OperationPanel({
       <h2 className="text-lg font-medium">Operations</h2>
       {openRequest && (
         <div className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <p className="font-medium">
-            Requested {LABELS[openRequest.operation]} is pending for approval
-          </p>
+          <p className="font-medium">{operationPendingMessage(openRequest.operation)}</p>
           <p className="mt-1">
             {openRequest.state !== "pending" && <>State: {humanize(openRequest.state)}. </>}
             <Link
