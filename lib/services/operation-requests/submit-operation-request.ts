@@ -12,7 +12,8 @@ import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { lockPayment } from "@/lib/services/payments/lock-payment";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
-import { appUrl, executeOperationRequest } from "./execute-operation-request";
+import { appUrl } from "./app-url";
+import { executeOperationRequest } from "./execute-operation-request";
 import { isUniqueViolation, loadExpirySettings, refusalError } from "./request-context";
 
 /**

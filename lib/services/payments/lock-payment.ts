@@ -11,6 +11,8 @@ export type LockedPayment = {
   id: string;
   kind: string;
   gatewayId: string;
+  unitId: string;
+  customerId: string | null;
   orderNo: string;
   snapshot: PaymentSnapshot;
 };
@@ -30,6 +32,8 @@ export async function lockPayment(
       id: string;
       kind: string;
       gatewayId: string;
+      unitId: string;
+      customerId: string | null;
       orderNo: string;
       state: PaymentState;
       currency: string;
@@ -38,7 +42,8 @@ export async function lockPayment(
       refundedAmount: string;
     }[]
   >`
-    SELECT id, kind::text AS kind, gateway_id AS "gatewayId", order_no AS "orderNo", state::text AS state,
+    SELECT id, kind::text AS kind, gateway_id AS "gatewayId", unit_id AS "unitId",
+           customer_id AS "customerId", order_no AS "orderNo", state::text AS state,
            currency, amount::text AS amount, captured_amount::text AS "capturedAmount",
            refunded_amount::text AS "refundedAmount"
     FROM payment_transaction
@@ -49,6 +54,8 @@ export async function lockPayment(
     id: row.id,
     kind: row.kind,
     gatewayId: row.gatewayId,
+    unitId: row.unitId,
+    customerId: row.customerId,
     orderNo: row.orderNo,
     snapshot: toPaymentSnapshot(row),
   };
