@@ -1,5 +1,6 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
+import { config } from "@/lib/config";
 import { prisma, type Tx } from "@/lib/db";
 import { formatMoney, moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import { nextDeadline } from "@/lib/domain/operation-requests/deadlines";
@@ -291,8 +292,5 @@ async function release(tx: Tx, id: string, claimedAt: Date): Promise<string[]> {
 const systemDomainActor = { userId: "system", isChecker: false, permissions: [] as string[] };
 
 export function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(
-    /\/$/,
-    "",
-  );
+  return config().appUrl;
 }
