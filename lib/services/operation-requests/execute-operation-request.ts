@@ -10,7 +10,8 @@ import {
   type PaymentState,
 } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
-import { manualActionRequiredEmail, operationDoneEmail } from "@/lib/email/templates";
+import { manualActionRequiredEmail } from "@/lib/email/templates/manual-action-required";
+import { operationDoneEmail } from "@/lib/email/templates/operation-done";
 import { gatewayFor } from "@/lib/gateways";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { logger } from "@/lib/log";
