@@ -1,14 +1,14 @@
 import "server-only";
+import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db";
 import type { AuditActor } from "@/lib/domain/audit/actions";
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
 import { nextDeadline } from "@/lib/domain/operation-requests/deadlines";
 import { decide } from "@/lib/domain/operation-requests/lifecycle";
 import { queueEmail } from "@/lib/email/outbox";
-import { manualActionRequiredEmail } from "@/lib/email/templates";
+import { manualActionRequiredEmail } from "@/lib/email/templates/manual-action-required";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
-import { appUrl } from "./app-url";
 import { releaseExecution } from "./claim-execution";
 import { type ExecutingRequest, GATEWAY_OUTCOME_DECIDER } from "./executing-request";
 import { loadExpirySettings } from "./request-context";
@@ -65,7 +65,7 @@ export async function recordExecutionFailure(
     orderNo: request.transaction.orderNo,
     failureMessage: result.message || result.code,
     deadline: deadlineAt,
-    link: `${appUrl()}/tickets/operation-requests/${request.id}`,
+    link: `${config().appUrl}/tickets/operation-requests/${request.id}`,
   });
   return [
     await queueEmail(tx, {

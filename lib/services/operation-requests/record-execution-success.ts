@@ -4,7 +4,7 @@ import type { AuditActor } from "@/lib/domain/audit/actions";
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
 import { decide } from "@/lib/domain/operation-requests/lifecycle";
 import { queueEmail } from "@/lib/email/outbox";
-import { operationDoneEmail } from "@/lib/email/templates";
+import { operationDoneEmail } from "@/lib/email/templates/operation-done";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { applyRefundOrVoid } from "@/lib/services/payments/apply-refund-or-void";

@@ -3,7 +3,7 @@ import type { Principal } from "@/lib/domain/auth/principal";
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
 import { mayReject } from "@/lib/domain/policies/operation-requests";
 import { queueEmail } from "@/lib/email/outbox";
-import { operationRejectedEmail } from "@/lib/email/templates";
+import { operationRejectedEmail } from "@/lib/email/templates/operation-rejected";
 import { authorize } from "@/lib/services/authorization/authorize";
 import { applyDecision } from "./apply-decision";
 

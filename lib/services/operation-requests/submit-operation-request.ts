@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { prisma, type Tx } from "@/lib/db";
 import { actorOf, decisionActorOf, type Principal } from "@/lib/domain/auth/principal";
 import { formatMoney, parseMoney, toDecimalString } from "@/lib/domain/money/money";
@@ -7,12 +8,11 @@ import { decideSubmission, OPEN_STATES } from "@/lib/domain/operation-requests/l
 import { operationPendingMessage } from "@/lib/domain/operation-requests/operations";
 import { checkOperation } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
-import { newPendingRequestEmail } from "@/lib/email/templates";
+import { newPendingRequestEmail } from "@/lib/email/templates/new-pending-request";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { lockPayment } from "@/lib/services/payments/lock-payment";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
-import { appUrl } from "./app-url";
 import { executeOperationRequest } from "./execute-operation-request";
 import { isUniqueViolation, loadExpirySettings, refusalError } from "./request-context";
 
@@ -136,7 +136,7 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
       amount: formatMoney(amount),
       orderNo: payment.orderNo,
       makerName: principal.name,
-      link: `${appUrl()}/tickets/operation-requests/${request.id}`,
+      link: `${config().appUrl}/tickets/operation-requests/${request.id}`,
     });
     emailIds.push(
       await queueEmail(tx, {

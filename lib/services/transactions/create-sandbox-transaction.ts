@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { parseMoney, toDecimalString } from "@/lib/domain/money/money";
@@ -9,7 +10,7 @@ import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import type { CreateSandboxTransactionInput } from "@/lib/validation/sandbox";
 
 export function sandboxEnabled(): boolean {
-  return process.env.SANDBOX_MODE === "true";
+  return config().sandboxMode;
 }
 
 /** Creates a paid or authorized payment for demos and tests (sandbox mode only). */
