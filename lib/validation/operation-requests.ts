@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "@/lib/domain/money/currency";
 import { EXPIRY_HOURS_LIMITS } from "@/lib/domain/operation-requests/deadlines";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
+import { CursorParamSchema, DaySchema, DecimalText, Timestamp } from "./list-params";
+import { SafeLine, SafeText } from "./strings";
 
 /** POST /api/v1/operations and the payment page's Refund / Void form. */
 export const SubmitOperationSchema = z.strictObject({
@@ -9,32 +11,32 @@ export const SubmitOperationSchema = z.strictObject({
   operation: z.enum(OPERATIONS, { error: 'operation must be "refund" or "void".' }),
   /** Decimal string ("12.500") or JSON number; omitted means the remaining amount (refund) or the full amount (void). */
   amount: z
-    .union([z.string().trim().max(40), z.number()], {
+    .union([SafeLine.trim().max(40), z.number()], {
       error: 'amount must be a decimal string such as "12.500".',
     })
     .optional(),
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+  reason: SafeText.trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 export type SubmitOperationInput = z.output<typeof SubmitOperationSchema>;
 
 /** POST /api/v1/operation-requests/{id}/reject. The rule (required, at most 500) lives in the domain. */
 export const RejectOperationSchema = z.strictObject({
-  reason: z.string({ error: "A reason is required to reject a request." }).max(2000),
+  reason: z.string({ error: "A reason is required to reject a request." }).max(2000).pipe(SafeText),
 });
 
-export const OperationRequestIdSchema = z.strictObject({ id: z.string() });
+export const OperationRequestIdSchema = z.strictObject({ id: SafeLine.max(100) });
 
 /** The ticket table's filters, shared by the page and GET /api/v1/operation-requests. */
 export const OperationRequestFilterSchema = z
   .strictObject({
     state: z.enum(OPERATION_REQUEST_STATES).optional(),
     operation: z.enum(OPERATIONS).optional(),
-    from: z.iso.date("from must be a date (YYYY-MM-DD).").optional(),
-    to: z.iso.date("to must be a date (YYYY-MM-DD).").optional(),
-    pg: z.string().trim().min(1).max(25).optional(),
+    from: DaySchema.optional(),
+    to: DaySchema.optional(),
+    pg: SafeLine.trim().min(1).max(25).optional(),
     currency: z.enum(CURRENCY_CODES).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(500).optional(),
+    cursor: CursorParamSchema.optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     message: "from must not be after to.",
@@ -89,9 +91,6 @@ export const SandboxBehaviourSchema = z.strictObject({
 // Output: what GET/POST /api/v1/operation-requests answer. Checked before anything leaves, and the
 // source of the OpenAPI document (`.meta({ id })` names a component there, `.describe` documents).
 // ---------------------------------------------------------------------------------------------
-
-const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decimal string");
-const Timestamp = z.iso.datetime();
 
 const PersonJsonSchema = z
   .object({ id: z.string(), name: z.string(), email: z.string() })

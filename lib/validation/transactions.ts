@@ -2,6 +2,18 @@ import type { TransactionKind, TransactionState } from "@prisma/client";
 import { z } from "zod";
 import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "@/lib/domain/money/currency";
 import { PAYMENT_STATES } from "@/lib/domain/operation-requests/payment-rules";
+import {
+  CursorParamSchema,
+  DaySchema,
+  DEFAULT_LIMIT,
+  DecimalText,
+  LimitSchema,
+  MAX_LIMIT,
+  optionalParam,
+  paramWithDefault,
+  Timestamp,
+} from "./list-params";
+import { SafeLine } from "./strings";
 
 /*
  * The transaction list's filters, shared by the page (lenient: bad values are dropped and named)
@@ -27,58 +39,37 @@ const kindsMatchDatabase: Exactly<(typeof TRANSACTION_KINDS)[number], Transactio
 void statesMatchDatabase;
 void kindsMatchDatabase;
 
-export const DEFAULT_LIMIT = 25;
-export const MAX_LIMIT = 100;
 const MAX_SEARCH_LENGTH = 100;
 
-/** A query parameter sent empty (`?state=`, as a GET form does) means "no filter". */
-const blankToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
-
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z.preprocess(blankToUndefined, schema.optional());
-}
-
-function paramWithDefault<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
-  return z.preprocess(blankToUndefined, schema.default(fallback as never));
-}
-
-const StateListSchema = z
-  .string()
-  .max(400)
-  .transform((value, ctx) => {
-    const names = [
-      ...new Set(
-        value
-          .split(",")
-          .map((part) => part.trim())
-          .filter(Boolean),
-      ),
-    ];
-    const unknown = names.filter((name) => !isTransactionState(name));
-    if (names.length === 0 || unknown.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        message: `${unknown.length ? `Unknown state ${unknown.map((name) => `"${name}"`).join(", ")}; use` : "Use"} one or more of ${TRANSACTION_STATES.join(", ")}, separated by commas.`,
-      });
-      return z.NEVER;
-    }
-    return names as TransactionState[];
-  });
+const StateListSchema = SafeLine.max(400).transform((value, ctx) => {
+  const names = [
+    ...new Set(
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const unknown = names.filter((name) => !isTransactionState(name));
+  if (names.length === 0 || unknown.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${unknown.length ? `Unknown state ${unknown.map((name) => `"${name}"`).join(", ")}; use` : "Use"} one or more of ${TRANSACTION_STATES.join(", ")}, separated by commas.`,
+    });
+    return z.NEVER;
+  }
+  return names as TransactionState[];
+});
 
 function isTransactionState(value: string): value is TransactionState {
   return (TRANSACTION_STATES as readonly string[]).includes(value);
 }
 
-const GatewayCodeSchema = z
-  .string()
-  .trim()
+export const GatewayCodeSchema = SafeLine.trim()
   .max(25, "A gateway code has at most 25 characters.")
   .regex(/^[A-Za-z0-9_-]+$/, "A gateway code has only letters, digits, '_' and '-'.");
 
-const CurrencySchema = z
-  .string()
-  .trim()
+export const CurrencySchema = SafeLine.trim()
   .toUpperCase()
   .pipe(
     z.enum(CURRENCY_CODES, {
@@ -86,18 +77,10 @@ const CurrencySchema = z
     }),
   );
 
-const DaySchema = z.iso.date({ error: "Use a date like 2026-01-31." });
-
-const SearchSchema = z
-  .string()
-  .trim()
-  .max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`);
-
-const LimitSchema = z.coerce
-  .number({ error: `The limit is a whole number from 1 to ${MAX_LIMIT}.` })
-  .int(`The limit is a whole number from 1 to ${MAX_LIMIT}.`)
-  .min(1, `The limit is a whole number from 1 to ${MAX_LIMIT}.`)
-  .max(MAX_LIMIT, `The limit is a whole number from 1 to ${MAX_LIMIT}.`);
+const SearchSchema = SafeLine.trim().max(
+  MAX_SEARCH_LENGTH,
+  `Search for at most ${MAX_SEARCH_LENGTH} characters.`,
+);
 
 const listFields = {
   state: optionalParam(StateListSchema).describe(
@@ -119,7 +102,7 @@ const listFields = {
     "desc",
   ),
   limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
-  cursor: optionalParam(z.string().max(1024, "The cursor is not one we issued.")).describe(
+  cursor: optionalParam(CursorParamSchema).describe(
     "Opaque: the nextCursor of the previous page, with the same sort and dir.",
   ),
 };
@@ -181,14 +164,11 @@ export function parseTransactionListParams(raw: Record<string, string | string[]
   return { query: LenientListQuerySchema.parse({}), ignored };
 }
 
-export const TransactionIdParamsSchema = z.object({ id: z.string() });
+export const TransactionIdParamsSchema = z.object({ id: SafeLine.max(100) });
 
 // ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
-
-const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decimal string");
-const Timestamp = z.iso.datetime();
 
 function decimalsOf(text: string): number {
   return text.split(".")[1]?.length ?? 0;

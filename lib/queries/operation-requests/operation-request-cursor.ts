@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
+import { isInstantInBounds } from "@/lib/domain/time/date-bounds";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
 
@@ -30,7 +31,7 @@ export function decodeOperationRequestCursor(cursor: string): OperationRequestPo
   if (
     !payload ||
     !createdAt ||
-    Number.isNaN(createdAt.getTime()) ||
+    !isInstantInBounds(createdAt) ||
     createdAt.toISOString() !== payload.at ||
     !isUuid(payload.id)
   ) {

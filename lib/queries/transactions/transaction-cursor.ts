@@ -1,7 +1,9 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { isInstantInBounds } from "@/lib/domain/time/date-bounds";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation/ids";
+import { hasControlCharacters } from "@/lib/validation/strings";
 import type { SortDirection, TransactionSort } from "@/lib/validation/transactions";
 import type { TransactionRow } from "./transaction-row";
 
@@ -110,12 +112,12 @@ function valueFits(sort: TransactionSort, value: string): boolean {
   switch (sort) {
     case "created_at": {
       const at = new Date(value);
-      return !Number.isNaN(at.getTime()) && at.toISOString() === value;
+      return isInstantInBounds(at) && at.toISOString() === value;
     }
     case "amount":
       return AMOUNT.test(value);
     case "order_no":
-      return value.length > 0 && value.length <= 500;
+      return value.length > 0 && value.length <= 500 && !hasControlCharacters(value);
   }
 }
 

@@ -1,0 +1,363 @@
+import type { PaymentTransaction } from "@prisma/client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as mailbox } from "@/app/api/dev/mailbox/route";
+import { POST as sandboxGateway } from "@/app/api/sandbox-gateway/[code]/[operation]/route";
+import { POST as reject } from "@/app/api/v1/operation-requests/[id]/reject/route";
+import { GET as listRequests } from "@/app/api/v1/operation-requests/route";
+import { POST as submit } from "@/app/api/v1/operations/route";
+import { POST as createSandbox } from "@/app/api/v1/sandbox/transactions/route";
+import { GET as listTransactions } from "@/app/api/v1/transactions/route";
+import { prisma } from "@/lib/db";
+import {
+  createPayment,
+  enableApprovals,
+  resetDatabase,
+  seedMerchant,
+  startSandboxGateway,
+  type TestMerchant,
+} from "./helpers";
+
+/*
+ * Hostile input (issue 6, section 2): every class of bad input found answering 500 must get a 4xx
+ * in the one error shape and write nothing. Each case runs through the real route handler on the
+ * real database.
+ */
+
+const noParams = { params: Promise.resolve({}) };
+const withId = (id: string) => ({ params: Promise.resolve({ id }) });
+
+function get(path: string, key: string) {
+  return new Request(`http://test${path}`, { headers: { authorization: `Bearer ${key}` } });
+}
+
+function post(path: string, key: string, body: unknown, headers: Record<string, string> = {}) {
+  return new Request(`http://test${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The one error shape: `{ error: { code, message, details? } }` and nothing else. */
+async function errorOf(response: Response) {
+  const text = await response.text();
+  expect(text, `status ${response.status} with an empty body`).not.toBe("");
+  const body = JSON.parse(text);
+  expect(Object.keys(body)).toEqual(["error"]);
+  expect(typeof body.error.message).toBe("string");
+  expect(body.error.message.length).toBeGreaterThan(0);
+  return {
+    status: response.status,
+    code: body.error.code as string,
+    message: body.error.message as string,
+  };
+}
+
+/** Rows in every table, so "nothing was written" covers tables a future change may add. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
+  const counts: Record<string, number> = {};
+  for (const { tablename } of tables) {
+    const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM "${tablename}"`,
+    );
+    counts[tablename] = Number(row.n);
+  }
+  return counts;
+}
+
+/** Calls `send`, expects a 400 validation_error, and that no table gained or lost a row. */
+async function expectRefused(send: () => Promise<Response>, label: string) {
+  const before = await rowCounts();
+  const { status, code, message } = await errorOf(await send());
+  expect([label, status, code]).toEqual([label, 400, "validation_error"]);
+  expect(await rowCounts()).toEqual(before);
+  return message;
+}
+
+/** Re-encodes a cursor the API issued with `edit` applied to its decoded JSON text. */
+function editCursor(cursor: string, edit: (json: string) => string): string {
+  const json = Buffer.from(cursor, "base64url").toString("utf8");
+  const edited = edit(json);
+  expect(edited).not.toBe(json);
+  return Buffer.from(edited, "utf8").toString("base64url");
+}
+
+let m: TestMerchant;
+let payment: PaymentTransaction;
+let gateway: Awaited<ReturnType<typeof startSandboxGateway>>;
+
+beforeAll(async () => {
+  gateway = await startSandboxGateway();
+});
+
+afterAll(async () => {
+  await gateway.close();
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  m = await seedMerchant("Hostile Merchant");
+  process.env.SANDBOX_MODE = "true";
+  payment = await createPayment(m, { orderNo: "HOSTILE-1", amount: "10.000" });
+  await createPayment(m, { orderNo: "HOSTILE-2", amount: "20.000" });
+});
+
+describe("control characters are refused at the schema, once, for every input", () => {
+  const NUL = "\u0000";
+
+  it.each([
+    ["q", `a${NUL}b`],
+    ["gateway", `kn${NUL}et`],
+    ["to", `2026-01-0${NUL}`],
+    ["q", "a\u0007b"],
+    ["q", "a\u007fb"],
+  ])("GET /api/v1/transactions?%s=<control>", async (param, value) => {
+    const message = await expectRefused(
+      () =>
+        listTransactions(
+          get(`/api/v1/transactions?${param}=${encodeURIComponent(value)}`, m.users.viewer.apiKey),
+          noParams,
+        ),
+      param,
+    );
+    expect(message).toMatch(param);
+  });
+
+  it.each([
+    ["pg", `kn${NUL}et`],
+    ["to", `2026-01-0${NUL}`],
+    ["state", `pend${NUL}ing`],
+  ])("GET /api/v1/operation-requests?%s=<control>", async (param, value) => {
+    await expectRefused(
+      () =>
+        listRequests(
+          get(
+            `/api/v1/operation-requests?${param}=${encodeURIComponent(value)}`,
+            m.users.viewer.apiKey,
+          ),
+          noParams,
+        ),
+      param,
+    );
+  });
+
+  it("GET /api/dev/mailbox?to=<NUL>", async () => {
+    const message = await expectRefused(
+      () =>
+        mailbox(
+          get(`/api/dev/mailbox?to=${encodeURIComponent(`a${NUL}@b.test`)}`, m.users.admin.apiKey),
+          noParams,
+        ),
+      "to",
+    );
+    expect(message).toMatch(/control characters/);
+  });
+
+  it("a sandbox payment's gateway", async () => {
+    await expectRefused(
+      () =>
+        createSandbox(
+          post("/api/v1/sandbox/transactions", m.users.admin.apiKey, {
+            amount: "1.000",
+            currency: "KWD",
+            gateway: `kn${NUL}et`,
+            state: "paid",
+          }),
+          noParams,
+        ),
+      "gateway",
+    );
+  });
+
+  it("a refund's reason, with or without approvals", async () => {
+    for (const approvals of [false, true]) {
+      if (approvals) await enableApprovals(m);
+      const message = await expectRefused(
+        () =>
+          submit(
+            post("/api/v1/operations", m.users.maker.apiKey, {
+              transactionId: payment.id,
+              operation: "refund",
+              amount: "1.000",
+              reason: `because${NUL}`,
+            }),
+            noParams,
+          ),
+        `reason (approvals ${approvals})`,
+      );
+      expect(message).toMatch(/reason/);
+    }
+  });
+
+  it("free text keeps tab and line breaks", async () => {
+    await enableApprovals(m);
+    const response = await submit(
+      post("/api/v1/operations", m.users.maker.apiKey, {
+        transactionId: payment.id,
+        operation: "refund",
+        amount: "1.000",
+        reason: "line one\r\nline two\tend",
+      }),
+      noParams,
+    );
+    expect(response.status).toBe(201);
+    expect((await response.json()).data.reason).toBe("line one\r\nline two\tend");
+  });
+
+  it("a rejection's reason", async () => {
+    await enableApprovals(m);
+    const submitted = await submit(
+      post("/api/v1/operations", m.users.maker.apiKey, {
+        transactionId: payment.id,
+        operation: "refund",
+        amount: "1.000",
+      }),
+      noParams,
+    );
+    expect(submitted.status).toBe(201);
+    const { id } = (await submitted.json()).data;
+    await expectRefused(
+      () =>
+        reject(
+          post(`/api/v1/operation-requests/${id}/reject`, m.users.checker.apiKey, {
+            reason: `no${NUL}`,
+          }),
+          withId(id),
+        ),
+      "reject reason",
+    );
+    const row = await prisma.operationRequest.findUniqueOrThrow({ where: { id } });
+    expect(row.state).toBe("pending");
+  });
+
+  it("an id path parameter", async () => {
+    await expectRefused(
+      () =>
+        reject(
+          post(`/api/v1/operation-requests/x/reject`, m.users.checker.apiKey, { reason: "no" }),
+          withId(`00000000-0000-0000-0000-00000000000${NUL}`),
+        ),
+      "id",
+    );
+  });
+
+  it("a path parameter of the sandbox gateway", async () => {
+    await expectRefused(
+      () =>
+        sandboxGateway(
+          post(
+            "/api/sandbox-gateway/x/refund",
+            "none",
+            {
+              merchantId: m.merchant.id,
+              paymentId: payment.id,
+              amount: "1.000",
+              currency: "KWD",
+            },
+            { "idempotency-key": "hostile-1" },
+          ),
+          { params: Promise.resolve({ code: `kn${NUL}et`, operation: "refund" }) },
+        ),
+      "code",
+    );
+  });
+
+  it("a value inside a cursor", async () => {
+    const first = await listTransactions(
+      get("/api/v1/transactions?sort=order_no&dir=asc&limit=1", m.users.viewer.apiKey),
+      noParams,
+    );
+    expect(first.status).toBe(200);
+    const { nextCursor } = await first.json();
+    expect(nextCursor).toEqual(expect.any(String));
+    const crafted = editCursor(nextCursor, (json) => json.replace("HOSTILE-1", "HOST\\u0000ILE"));
+    await expectRefused(
+      () =>
+        listTransactions(
+          get(
+            `/api/v1/transactions?sort=order_no&dir=asc&limit=1&cursor=${crafted}`,
+            m.users.viewer.apiKey,
+          ),
+          noParams,
+        ),
+      "cursor",
+    );
+  });
+});
+
+describe("dates are bounded to 1970-01-01..9999-12-30", () => {
+  it.each(["from=0000-01-01", "to=9999-12-31", "from=1969-12-31"])(
+    "GET /api/v1/transactions?%s",
+    async (query) => {
+      await expectRefused(
+        () =>
+          listTransactions(get(`/api/v1/transactions?${query}`, m.users.viewer.apiKey), noParams),
+        query,
+      );
+    },
+  );
+
+  it.each(["from=0000-01-01", "to=9999-12-31"])(
+    "GET /api/v1/operation-requests?%s",
+    async (query) => {
+      await expectRefused(
+        () =>
+          listRequests(get(`/api/v1/operation-requests?${query}`, m.users.viewer.apiKey), noParams),
+        query,
+      );
+    },
+  );
+
+  it("accepts the last day", async () => {
+    for (const response of [
+      await listTransactions(
+        get("/api/v1/transactions?from=1970-01-01&to=9999-12-30", m.users.viewer.apiKey),
+        noParams,
+      ),
+      await listRequests(
+        get("/api/v1/operation-requests?from=1970-01-01&to=9999-12-30", m.users.viewer.apiKey),
+        noParams,
+      ),
+    ]) {
+      expect(response.status).toBe(200);
+    }
+  });
+
+  it.each([
+    "0000-01-01T00:00:00.000Z",
+    "-271821-04-20T00:00:00.000Z",
+    "+275760-09-13T00:00:00.000Z",
+  ])("a cursor whose timestamp is %s", async (at) => {
+    const lists = [
+      { path: "/api/v1/transactions?limit=1", handler: listTransactions },
+      { path: "/api/v1/operation-requests?limit=1", handler: listRequests },
+    ];
+    // Two requests, so that the ticket list has a second page too.
+    await prisma.operationRequest.createMany({
+      data: [payment, await createPayment(m)].map((p) => ({
+        merchantId: m.merchant.id,
+        transactionId: p.id,
+        gatewayId: p.gatewayId,
+        operation: "refund" as const,
+        amount: "1.000",
+        currency: "KWD",
+        state: "canceled" as const,
+        submittedById: m.users.maker.id,
+      })),
+    });
+    for (const { path, handler } of lists) {
+      const first = await handler(get(path, m.users.viewer.apiKey), noParams);
+      const { nextCursor } = await first.json();
+      expect(nextCursor).toEqual(expect.any(String));
+      const crafted = editCursor(nextCursor, (json) =>
+        json.replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/, JSON.stringify(at)),
+      );
+      await expectRefused(
+        () => handler(get(`${path}&cursor=${crafted}`, m.users.viewer.apiKey), noParams),
+        `${path} ${at}`,
+      );
+    }
+  });
+});
