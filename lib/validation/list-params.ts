@@ -44,3 +44,53 @@ export const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decima
 
 /** An ISO 8601 UTC instant. */
 export const Timestamp = z.iso.datetime();
+
+// ---------------------------------------------------------------------------------------------
+// Pages: the one lenient parser
+// ---------------------------------------------------------------------------------------------
+
+export type IgnoredParam = { field: string; message: string };
+
+export type PageSearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * For a list page: never throws. The API refuses a bad parameter with a 400; a page drops it, names
+ * it, and shows the rest, so an edited or outdated link still opens (a NUL byte, a year 0000 or an
+ * unknown state included). Parameters the schema does not name (the paging stack `prev`, say) are
+ * left alone; an empty one means "no filter"; of a repeated one the first counts. A `from` after
+ * `to` is dropped, keeping `to`. `aliases` maps another name to the schema's (gateway -> pg): the
+ * schema's own name wins when both are sent.
+ */
+export function parsePageParams<Shape extends z.ZodRawShape, Output>(
+  schema: z.ZodType<Output> & { shape: Shape },
+  raw: PageSearchParams,
+  aliases: Readonly<Record<string, keyof Shape & string>> = {},
+): { query: Output; ignored: IgnoredParam[] } {
+  // The raw text of each value that parsed on its own; the whole schema then parses these.
+  const accepted: Record<string, string> = {};
+  const ignored: IgnoredParam[] = [];
+  const firstValue = (key: string) => {
+    const value = raw[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  for (const key of Object.keys(schema.shape)) {
+    const alias = Object.keys(aliases).find((name) => aliases[name] === key);
+    const field = firstValue(key) !== undefined || !alias ? key : alias;
+    const value = firstValue(field);
+    if (value === undefined || value.trim() === "") continue;
+    const result = (schema.shape[key] as z.ZodType).safeParse(value);
+    if (result.success) accepted[key] = value;
+    else ignored.push({ field, message: result.error.issues[0]?.message ?? "Not a valid value." });
+  }
+  // Days compare as text (YYYY-MM-DD).
+  if (accepted.from !== undefined && accepted.to !== undefined && accepted.from > accepted.to) {
+    ignored.push({ field: "from", message: "'from' is after 'to'; the range would be empty." });
+    delete accepted.from;
+  }
+  const whole = schema.safeParse(accepted);
+  if (whole.success) return { query: whole.data, ignored };
+  // A rule across fields the loop above does not know: name it and fall back to the defaults.
+  for (const issue of whole.error.issues)
+    ignored.push({ field: String(issue.path[0] ?? "address"), message: issue.message });
+  return { query: schema.parse({}), ignored };
+}

@@ -7,10 +7,13 @@ import {
   DaySchema,
   DEFAULT_LIMIT,
   DecimalText,
+  type IgnoredParam,
   LimitSchema,
   MAX_LIMIT,
   optionalParam,
+  type PageSearchParams,
   paramWithDefault,
+  parsePageParams,
   Timestamp,
 } from "./list-params";
 import { SafeLine } from "./strings";
@@ -130,38 +133,12 @@ export const TransactionListQuerySchema = z
 export type TransactionListQuery = z.output<typeof TransactionListQuerySchema>;
 export type TransactionFilters = Pick<TransactionListQuery, TransactionFilterKey>;
 
-const LenientListQuerySchema = z.object(listFields).refine(rangeIsOrdered, RANGE_ERROR);
-
-export type IgnoredParam = { field: string; message: string };
-
-/**
- * For pages: never throws. Unknown parameters are ignored; each invalid value is dropped and
- * reported, so the page can say which filter it did not apply.
- */
-export function parseTransactionListParams(raw: Record<string, string | string[] | undefined>): {
+/** For pages: never throws; see parsePageParams. */
+export function parseTransactionListParams(raw: PageSearchParams): {
   query: TransactionListQuery;
   ignored: IgnoredParam[];
 } {
-  const input: Record<string, string | undefined> = {};
-  for (const key of Object.keys(listFields)) {
-    const value = raw[key];
-    input[key] = Array.isArray(value) ? value[0] : value;
-  }
-  const ignored: IgnoredParam[] = [];
-  // Field errors are reported first and the range check only once the fields parse, so at most
-  // two rounds drop anything; the third is a safety net.
-  for (let round = 0; round < 3; round++) {
-    const result = LenientListQuerySchema.safeParse(input);
-    if (result.success) return { query: result.data, ignored };
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? "");
-      if (field in input && input[field] !== undefined) {
-        ignored.push({ field, message: issue.message });
-        input[field] = undefined;
-      }
-    }
-  }
-  return { query: LenientListQuerySchema.parse({}), ignored };
+  return parsePageParams(TransactionListQuerySchema, raw);
 }
 
 export const TransactionIdParamsSchema = z.object({ id: SafeLine.max(100) });

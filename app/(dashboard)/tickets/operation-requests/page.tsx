@@ -13,9 +13,12 @@ import {
 } from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
-import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
+import { parsePageParams } from "@/lib/validation/list-params";
+import {
+  OperationRequestFilterSchema,
+  type OperationRequestFilters,
+} from "@/lib/validation/operation-requests";
 import { OperationRequestsView } from "./_components/operation-requests-view";
-import { parseTicketParams } from "./_components/parse-ticket-params";
 import { requestViewerOf } from "./_components/request-viewer";
 
 export const metadata: Metadata = { title: "Operation requests" };
@@ -38,7 +41,10 @@ export default async function OperationRequestsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const principal = await requirePermission("operation_requests.view");
-  const { filters, ignored } = parseTicketParams(await searchParams);
+  const { query: filters, ignored } = parsePageParams(
+    OperationRequestFilterSchema,
+    await searchParams,
+  );
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
     listFromCursorOrFirstPage(principal.merchantId, filters),
     listGatewayOptions(principal.merchantId),
