@@ -245,3 +245,53 @@ function isDatabaseUnavailable(error: unknown): boolean {
     text,
   );
 }
+
+/** The methods a route file answers for itself; Next.js derives HEAD from GET. */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+type PlainHandler = (request: Request) => Promise<Response>;
+
+function allowHeader(served: readonly HttpMethod[]): string {
+  return [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+}
+
+/**
+ * The handlers for every method a route file does not serve: 405 `method_not_allowed` in the one
+ * error shape with an `Allow` header (Next.js's own 405 has an empty body), and OPTIONS answering
+ * 204 with the same `Allow` (Next.js's would list these 405 handlers as allowed). Spread into the
+ * route file: `export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);`
+ */
+export function methodNotAllowed<const Served extends readonly HttpMethod[]>(
+  served: Served,
+): Record<Exclude<HttpMethod, Served[number]> | "OPTIONS", PlainHandler> {
+  const allow = allowHeader(served);
+  const refuse: PlainHandler = async (request) =>
+    Response.json(
+      errorBody(
+        new AppError(
+          "method_not_allowed",
+          `${request.method} is not allowed here; allowed: ${allow}.`,
+          { allowed: allow.split(", ") },
+        ),
+      ),
+      { status: 405, headers: { allow, "cache-control": "no-store" } },
+    );
+  const answerOptions: PlainHandler = async () =>
+    new Response(null, { status: 204, headers: { allow } });
+  const handlers: Record<string, PlainHandler> = { OPTIONS: answerOptions };
+  for (const method of HTTP_METHODS) if (!served.includes(method)) handlers[method] = refuse;
+  return handlers as Record<Exclude<HttpMethod, Served[number]> | "OPTIONS", PlainHandler>;
+}
+
+/** Every method on a path that does not exist: the JSON 404, not Next.js's HTML page. */
+export function notFoundEverywhere(): Record<HttpMethod | "OPTIONS", PlainHandler> {
+  const answer: PlainHandler = async () =>
+    Response.json(
+      errorBody(
+        new AppError("not_found", "No such API endpoint; see /api/v1/openapi.json for the list."),
+      ),
+      { status: 404, headers: { "cache-control": "no-store" } },
+    );
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer };
+}

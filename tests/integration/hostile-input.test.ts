@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import type { PaymentTransaction } from "@prisma/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as mailbox } from "@/app/api/dev/mailbox/route";
@@ -358,6 +360,92 @@ describe("dates are bounded to 1970-01-01..9999-12-30", () => {
         () => handler(get(`${path}&cursor=${crafted}`, m.users.viewer.apiKey), noParams),
         `${path} ${at}`,
       );
+    }
+  });
+});
+
+describe("every route file answers every method in the one error shape", () => {
+  const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+  const root = path.resolve(import.meta.dirname, "../../app/api");
+  const routeFiles = readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith("route.ts"))
+    .sort();
+
+  /** A value for each dynamic segment, so the handler gets past routing into its own checks. */
+  function paramsOf(file: string): Record<string, string | string[]> {
+    const params: Record<string, string | string[]> = {};
+    for (const [, dots, name] of file.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)) {
+      params[name] = dots
+        ? ["session"]
+        : name === "operation"
+          ? "refund"
+          : name === "code"
+            ? "knet"
+            : "00000000-0000-0000-0000-000000000000";
+    }
+    return params;
+  }
+
+  it("finds the route files", () => {
+    expect(routeFiles.length).toBeGreaterThanOrEqual(17);
+    expect(routeFiles).toContain(path.join("v1", "[...path]", "route.ts"));
+  });
+
+  it.each(routeFiles)("app/api/%s", async (file) => {
+    const module = (await import(path.join(root, file))) as Record<string, unknown>;
+    const call = (method: string) => {
+      const handler = module[method] as (request: Request, context: unknown) => Promise<Response>;
+      const request = new Request(`http://test/api/${file.replace(/route\.ts$/, "")}`, {
+        method,
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${m.users.admin.apiKey}`,
+        },
+        ...(method === "GET" || method === "OPTIONS" ? {} : { body: "{" }),
+      });
+      return handler(request, { params: Promise.resolve(paramsOf(file)) });
+    };
+    // Without an export, Next.js answers 405 with an empty body and OPTIONS lists every export.
+    for (const method of METHODS)
+      expect([method, typeof module[method]]).toEqual([method, "function"]);
+    const options = await call("OPTIONS");
+    const allow = options.headers.get("allow")?.split(", ") ?? [];
+    const served = METHODS.filter((method) => allow.includes(method) && method !== "OPTIONS");
+    if (!file.startsWith(path.join("v1", "[...path]"))) {
+      expect(options.status).toBe(204);
+      expect(served.length).toBeGreaterThan(0);
+    }
+    for (const method of METHODS.filter((name) => name !== "OPTIONS")) {
+      // next-auth's own handler needs Next.js's request scope (helper D wraps it); not called here.
+      if (file.includes("[...nextauth]") && served.includes(method)) continue;
+      const response = await call(method);
+      const label = `${method} ${file} -> ${response.status}`;
+      expect(response.status, label).toBeLessThan(500);
+      if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+        await response.body?.cancel();
+        continue;
+      }
+      const text = await response.text();
+      expect(text, label).not.toBe("");
+      const body = JSON.parse(text);
+      if (response.status >= 400) {
+        expect(Object.keys(body), label).toEqual(["error"]);
+        expect(typeof body.error.message, label).toBe("string");
+      }
+      if (!served.includes(method) && !file.startsWith(path.join("v1", "[...path]"))) {
+        expect([label, body.error.code]).toEqual([label, "method_not_allowed"]);
+        expect(response.status, label).toBe(405);
+        expect(response.headers.get("allow"), label).toBe(allow.join(", "));
+      }
+    }
+  });
+
+  it("an unknown /api/v1 path is the JSON 404", async () => {
+    const { GET, DELETE } = await import("@/app/api/v1/[...path]/route");
+    for (const handler of [GET, DELETE]) {
+      const response = await handler(new Request("http://test/api/v1/nope"));
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.code).toBe("not_found");
     }
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -34,3 +34,5 @@ export const GET = apiRoute(
     };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { listOperationRequests } from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import {
@@ -20,3 +20,5 @@ export const GET = apiRoute(
     return { body: { data: page.data.map(toOperationRequestJson), nextCursor: page.nextCursor } };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

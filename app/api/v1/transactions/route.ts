@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { listTransactions } from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
 import {
@@ -20,3 +20,5 @@ export const GET = apiRoute(
     return { body: { data: page.data.map(toTransactionJson), nextCursor: page.nextCursor } };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorResponse } from "@/lib/api/route";
+import { errorResponse, methodNotAllowed } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { processSandboxOperation } from "@/lib/services/gateways/process-sandbox-operation";
 import { sandboxEnabled } from "@/lib/services/transactions/create-sandbox-transaction";
@@ -60,3 +60,5 @@ export async function POST(
     return errorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
