@@ -41,3 +41,46 @@ test.describe("list pages drop what they cannot use and say so", () => {
     });
   }
 });
+
+test.describe("paths the router cannot decode", () => {
+  for (const path of ["/api/v1/transactions/%E0%A4%A", "/api/v1/%ZZ", "/transactions/%E0%A4%A"]) {
+    test(`GET ${path} answers 400 in the error shape before routing`, async ({ api }) => {
+      const client = await api("admin");
+      const response = await client.get(path);
+      expect(response.status()).toBe(400);
+      const body = await response.json();
+      expect(Object.keys(body)).toEqual(["error"]);
+      expect(body.error.code).toBe("validation_error");
+      expect(body.error.message).toMatch(/malformed percent-encoded/);
+    });
+  }
+
+  test("a well-formed path still reaches its route", async ({ api }) => {
+    const client = await api("admin");
+    const response = await client.get("/api/v1/transactions/%E0%A4%A4");
+    expect(response.status()).toBe(404);
+    expect((await response.json()).error.code).toBe("not_found");
+  });
+
+  test("an unknown /api/v1 path and an unserved method answer JSON", async ({ api }) => {
+    const client = await api("admin");
+    const unknown = await client.get("/api/v1/no-such-thing");
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe("not_found");
+    const wrongMethod = await client.delete("/api/v1/transactions");
+    expect(wrongMethod.status()).toBe(405);
+    expect(wrongMethod.headers().allow).toBe("GET, HEAD, OPTIONS");
+    expect((await wrongMethod.json()).error.code).toBe("method_not_allowed");
+  });
+});
+
+test("?__proto__=x is an unknown parameter like any other, through the real server", async ({
+  api,
+}) => {
+  const client = await api("admin");
+  for (const query of ["__proto__=x", "colour=red"]) {
+    const response = await client.get(`/api/v1/transactions?${query}`);
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.message).toContain(`'${query.split("=")[0]}'`);
+  }
+});

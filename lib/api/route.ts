@@ -95,11 +95,7 @@ export function apiRoute<
       }
       const idempotencyKey = config.idempotent && principal ? readIdempotencyKey(request) : null;
       const params = parse(config.params, await routeContext.params, "path");
-      const query = parse(
-        config.query,
-        Object.fromEntries(new URL(request.url).searchParams),
-        "query",
-      );
+      const query = parse(config.query, queryObject(new URL(request.url).searchParams), "query");
       const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY;
       const rawBody = config.body
         ? await readJsonText(request, maxBytes)
@@ -151,6 +147,17 @@ export function apiRoute<
       return Response.json(output.data, { status: result.status ?? 200, headers: result.headers });
     }
   };
+}
+
+/**
+ * The query string as a plain record with no prototype, so that `__proto__`, `constructor` and the
+ * like are own keys like any other: a strict schema reports them as unknown parameters, and none
+ * can reach Object.prototype. Of a repeated parameter the last counts.
+ */
+export function queryObject(searchParams: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = Object.create(null);
+  for (const [key, value] of searchParams) query[key] = value;
+  return query;
 }
 
 function parse<S extends z.ZodType | undefined>(

@@ -449,3 +449,37 @@ describe("every route file answers every method in the one error shape", () => {
     }
   });
 });
+
+describe("query parameters named like Object.prototype members", () => {
+  it.each(["__proto__=x", "constructor=x", "toString=x", "hasOwnProperty=x"])(
+    "GET /api/v1/transactions?%s is an unknown parameter",
+    async (query) => {
+      const message = await expectRefused(
+        () =>
+          listTransactions(get(`/api/v1/transactions?${query}`, m.users.viewer.apiKey), noParams),
+        query,
+      );
+      expect(message).toContain(`'${query.split("=")[0]}'`);
+    },
+  );
+
+  it("GET /api/dev/mailbox?__proto__=x is an unknown parameter, as any other is", async () => {
+    for (const query of ["__proto__=x", "colour=red"]) {
+      await expectRefused(
+        () => mailbox(get(`/api/dev/mailbox?to=a@b.test&${query}`, m.users.admin.apiKey), noParams),
+        query,
+      );
+    }
+  });
+
+  it("GET /api/v1/operation-requests?__proto__=x is an unknown parameter", async () => {
+    await expectRefused(
+      () =>
+        listRequests(
+          get("/api/v1/operation-requests?__proto__=x", m.users.viewer.apiKey),
+          noParams,
+        ),
+      "__proto__",
+    );
+  });
+});

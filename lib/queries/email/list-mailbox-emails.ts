@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { SafeLine } from "@/lib/validation/strings";
 
 /** The local mailbox's one filter: a recipient, matched in To or Bcc, case-insensitively. */
-export const MailboxFilterSchema = z.object({
+export const MailboxFilterSchema = z.strictObject({
   /** Empty means no filter. */
   to: SafeLine.trim().toLowerCase().max(320).optional(),
 });
