@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { malformedPathReason } from "./malformed-path";
+import { lostQueryParameter, malformedPathReason } from "./malformed-path";
 
 describe("malformedPathReason", () => {
   it.each([
@@ -27,5 +27,20 @@ describe("malformedPathReason", () => {
     "/api/auth/callback/credentials",
   ])("lets %s through", (path) => {
     expect(malformedPathReason(path)).toBeNull();
+  });
+});
+
+describe("lostQueryParameter", () => {
+  it.each([
+    "?__proto__=x",
+    "?a=1&__proto__",
+    "?%5F%5Fproto%5F%5F=x",
+    "?__proto__[a]=1&__proto__=2",
+  ])("names __proto__ in %s", (search) => {
+    expect(lostQueryParameter(search)).toBe("__proto__");
+  });
+
+  it.each(["", "?", "?proto=x", "?constructor=x", "?q=__proto__"])("lets %j through", (search) => {
+    expect(lostQueryParameter(search)).toBeNull();
   });
 });

@@ -18,3 +18,14 @@ export function malformedPathReason(pathname: string): string | null {
   }
   return null;
 }
+
+/**
+ * Query parameters Next.js loses before a route handler sees them: it rebuilds the query through a
+ * plain object, where `__proto__` sets the prototype instead of a key, so a strict schema never
+ * sees it and `?__proto__=x` would be silently ignored while every other unknown parameter is a
+ * 400. The proxy refuses them on /api paths, where unknown parameters are errors.
+ */
+export function lostQueryParameter(search: string): string | null {
+  for (const key of new URLSearchParams(search).keys()) if (key === "__proto__") return key;
+  return null;
+}
