@@ -41,7 +41,7 @@ describe("parsePageParams (both list pages, lenient)", () => {
       prev: "whatever",
     });
     expect(ignored).toEqual([]);
-    expect(query).toEqual({ currency: "EUR", limit: 25 });
+    expect(query).toEqual({ currency: "EUR", sort: "created", limit: 25 });
   });
 
   it("drops the start of a reversed range but keeps its end", () => {
@@ -49,7 +49,31 @@ describe("parsePageParams (both list pages, lenient)", () => {
       from: "2026-03-02",
       to: "2026-03-01",
     });
-    expect(query).toEqual({ to: "2026-03-01", limit: 25 });
+    expect(query).toEqual({ to: "2026-03-01", sort: "created", limit: 25 });
     expect(ignored.map((param) => param.field)).toEqual(["from"]);
+  });
+});
+
+describe("the ticket filters' cross-field rules", () => {
+  it("sorting by amount needs a currency: the API refuses it, a page drops the sort", () => {
+    const api = OperationRequestFilterSchema.safeParse({ sort: "amount" });
+    expect(api.success).toBe(false);
+    expect(api.error?.issues[0]).toMatchObject({ path: ["sort"], message: /currency/ });
+    expect(OperationRequestFilterSchema.parse({ sort: "amount", currency: "KWD" }).sort).toBe(
+      "amount",
+    );
+    const { query, ignored } = parsePageParams(OperationRequestFilterSchema, {
+      sort: "amount",
+      state: "pending",
+    });
+    expect(query).toEqual({ state: "pending", sort: "created", limit: 25 });
+    expect(ignored.map((param) => param.field)).toEqual(["sort"]);
+  });
+
+  it("accepts gateway next to pg, on both lists", () => {
+    expect(OperationRequestFilterSchema.parse({ gateway: "knet" })).toMatchObject({
+      gateway: "knet",
+    });
+    expect(TransactionListQuerySchema.parse({ pg: "knet" })).toMatchObject({ pg: "knet" });
   });
 });

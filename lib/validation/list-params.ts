@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDayInBounds, MAX_DAY, MIN_DAY } from "@/lib/domain/time/date-bounds";
+import { isDayInBounds, isInstantInBounds, MAX_DAY, MIN_DAY } from "@/lib/domain/time/date-bounds";
 import { SafeLine } from "./strings";
 
 /*
@@ -42,6 +42,22 @@ export const CursorParamSchema = SafeLine.max(1024, "The cursor is not one we is
 /** An unsigned exact decimal, as every amount leaves the API. */
 export const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decimal string");
 
+/**
+ * How many rows match a list's filters, counted up to a cap so that counting stays cheap however
+ * many there are: past it the list says "10,000+".
+ */
+export const LIST_TOTAL_CAP = 10_000;
+
+export const ListTotalShape = {
+  total: z
+    .number()
+    .int()
+    .min(0)
+    .max(LIST_TOTAL_CAP)
+    .describe(`Rows matching the filters, at most ${LIST_TOTAL_CAP}.`),
+  totalCapped: z.boolean().describe(`True when more than ${LIST_TOTAL_CAP} rows match.`),
+};
+
 /** An ISO 8601 UTC instant. */
 export const Timestamp = z.iso.datetime();
 
@@ -57,40 +73,40 @@ export type PageSearchParams = Record<string, string | string[] | undefined>;
  * For a list page: never throws. The API refuses a bad parameter with a 400; a page drops it, names
  * it, and shows the rest, so an edited or outdated link still opens (a NUL byte, a year 0000 or an
  * unknown state included). Parameters the schema does not name (the paging stack `prev`, say) are
- * left alone; an empty one means "no filter"; of a repeated one the first counts. A `from` after
- * `to` is dropped, keeping `to`. `aliases` maps another name to the schema's (gateway -> pg): the
- * schema's own name wins when both are sent.
+ * left alone; an empty one means "no filter"; of a repeated one the first counts. A rule across
+ * fields (a reversed range, a sort that needs a filter) drops the field the rule names.
  */
 export function parsePageParams<Shape extends z.ZodRawShape, Output>(
   schema: z.ZodType<Output> & { shape: Shape },
   raw: PageSearchParams,
-  aliases: Readonly<Record<string, keyof Shape & string>> = {},
 ): { query: Output; ignored: IgnoredParam[] } {
   // The raw text of each value that parsed on its own; the whole schema then parses these.
   const accepted: Record<string, string> = {};
   const ignored: IgnoredParam[] = [];
-  const firstValue = (key: string) => {
-    const value = raw[key];
-    return Array.isArray(value) ? value[0] : value;
-  };
   for (const key of Object.keys(schema.shape)) {
-    const alias = Object.keys(aliases).find((name) => aliases[name] === key);
-    const field = firstValue(key) !== undefined || !alias ? key : alias;
-    const value = firstValue(field);
+    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
     if (value === undefined || value.trim() === "") continue;
     const result = (schema.shape[key] as z.ZodType).safeParse(value);
     if (result.success) accepted[key] = value;
-    else ignored.push({ field, message: result.error.issues[0]?.message ?? "Not a valid value." });
+    else
+      ignored.push({
+        field: key,
+        message: result.error.issues[0]?.message ?? "Not a valid value.",
+      });
   }
-  // Days compare as text (YYYY-MM-DD).
-  if (accepted.from !== undefined && accepted.to !== undefined && accepted.from > accepted.to) {
-    ignored.push({ field: "from", message: "'from' is after 'to'; the range would be empty." });
-    delete accepted.from;
+  for (let round = 0; round < Object.keys(schema.shape).length; round++) {
+    const whole = schema.safeParse(accepted);
+    if (whole.success) return { query: whole.data, ignored };
+    const field = String(whole.error.issues[0]?.path[0] ?? "");
+    if (!(field in accepted)) break;
+    ignored.push({ field, message: whole.error.issues[0].message });
+    delete accepted[field];
   }
-  const whole = schema.safeParse(accepted);
-  if (whole.success) return { query: whole.data, ignored };
-  // A rule across fields the loop above does not know: name it and fall back to the defaults.
-  for (const issue of whole.error.issues)
-    ignored.push({ field: String(issue.path[0] ?? "address"), message: issue.message });
   return { query: schema.parse({}), ignored };
 }
+
+/** An instant a client sent back (inside a cursor): ISO 8601 UTC, exactly as we print it, in bounds. */
+export const InstantSchema = SafeLine.pipe(z.iso.datetime())
+  .refine((text) => new Date(text).toISOString() === text, "not an instant as this API writes it")
+  .transform((text) => new Date(text))
+  .refine(isInstantInBounds, `outside ${MIN_DAY} to ${MAX_DAY}`);

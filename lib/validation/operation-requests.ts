@@ -2,7 +2,15 @@ import { z } from "zod";
 import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "@/lib/domain/money/currency";
 import { EXPIRY_HOURS_LIMITS } from "@/lib/domain/operation-requests/deadlines";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
-import { CursorParamSchema, DaySchema, DecimalText, Timestamp } from "./list-params";
+import {
+  CursorParamSchema,
+  DaySchema,
+  DEFAULT_LIMIT,
+  DecimalText,
+  LimitSchema,
+  ListTotalShape,
+  Timestamp,
+} from "./list-params";
 import { SafeLine, SafeText } from "./strings";
 
 /** POST /api/v1/operations and the payment page's Refund / Void form. */
@@ -26,21 +34,53 @@ export const RejectOperationSchema = z.strictObject({
 
 export const OperationRequestIdSchema = z.strictObject({ id: SafeLine.max(100) });
 
+/**
+ * The ticket table's orders: newest first (the default), largest amount first (within one
+ * currency: amounts in different currencies do not compare) and soonest deadline first (requests
+ * without a deadline last). Each has its own keyset, so a cursor names the order it came from.
+ */
+export const TICKET_SORTS = ["created", "amount", "deadline"] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+const GatewayFilterSchema = SafeLine.trim()
+  .min(1)
+  .max(25, "A gateway code has at most 25 characters.");
+
 /** The ticket table's filters, shared by the page and GET /api/v1/operation-requests. */
 export const OperationRequestFilterSchema = z
   .strictObject({
     state: z.enum(OPERATION_REQUEST_STATES).optional(),
     operation: z.enum(OPERATIONS).optional(),
-    from: DaySchema.optional(),
-    to: DaySchema.optional(),
-    pg: SafeLine.trim().min(1).max(25).optional(),
+    from: DaySchema.optional().describe("First day, inclusive, as YYYY-MM-DD in UTC."),
+    to: DaySchema.optional().describe("Last day, inclusive, as YYYY-MM-DD in UTC."),
+    pg: GatewayFilterSchema.optional().describe("A gateway code, such as knet."),
+    gateway: GatewayFilterSchema.optional().describe(
+      "Another name for pg; pg wins if both are sent.",
+    ),
     currency: z.enum(CURRENCY_CODES).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: CursorParamSchema.optional(),
+    q: SafeLine.trim()
+      .min(1)
+      .max(100, "Search for at most 100 characters.")
+      .optional()
+      .describe("An order number prefix, or part of the maker's name or email; case-insensitive."),
+    sort: z
+      .enum(TICKET_SORTS, { error: `Sort by one of ${TICKET_SORTS.join(", ")}.` })
+      .default("created")
+      .describe(
+        "created: newest first; amount: largest first (needs a currency filter); deadline: soonest first, none last.",
+      ),
+    limit: LimitSchema.default(DEFAULT_LIMIT),
+    cursor: CursorParamSchema.optional().describe(
+      "Opaque: the nextCursor of the previous page, with the same sort.",
+    ),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     message: "from must not be after to.",
     path: ["from"],
+  })
+  .refine((f) => f.sort !== "amount" || f.currency !== undefined, {
+    message: "Sort by amount within one currency: add a currency filter.",
+    path: ["sort"],
   });
 export type OperationRequestFilters = z.output<typeof OperationRequestFilterSchema>;
 
@@ -207,6 +247,7 @@ export const OperationRequestListResponseSchema = z.object({
     .string()
     .nullable()
     .describe("Pass as `cursor` for the next page; null on the last page."),
+  ...ListTotalShape,
 });
 
 export const OperationRequestDetailResponseSchema = z.object({

@@ -9,6 +9,7 @@ import {
   DecimalText,
   type IgnoredParam,
   LimitSchema,
+  ListTotalShape,
   MAX_LIMIT,
   optionalParam,
   type PageSearchParams,
@@ -90,6 +91,9 @@ const listFields = {
     `One or more states, comma-separated: ${TRANSACTION_STATES.join(", ")}.`,
   ),
   gateway: optionalParam(GatewayCodeSchema).describe("A gateway code, such as knet."),
+  pg: optionalParam(GatewayCodeSchema).describe(
+    "Another name for gateway (the ticket table's); gateway wins if both are sent.",
+  ),
   currency: optionalParam(CurrencySchema).describe(`One of ${CURRENCY_CODES.join(", ")}.`),
   from: optionalParam(DaySchema).describe("First day, inclusive, as YYYY-MM-DD in UTC."),
   to: optionalParam(DaySchema).describe("Last day, inclusive, as YYYY-MM-DD in UTC."),
@@ -131,7 +135,7 @@ export const TransactionListQuerySchema = z
   .refine(rangeIsOrdered, RANGE_ERROR);
 
 export type TransactionListQuery = z.output<typeof TransactionListQuerySchema>;
-export type TransactionFilters = Pick<TransactionListQuery, TransactionFilterKey>;
+export type TransactionFilters = Pick<TransactionListQuery, TransactionFilterKey | "pg">;
 
 /** For pages: never throws; see parsePageParams. */
 export function parseTransactionListParams(raw: PageSearchParams): {
@@ -198,6 +202,7 @@ export const TransactionListResponseSchema = z.object({
   data: z.array(TransactionJsonSchema),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
+  ...ListTotalShape,
 });
 
 export const TransactionEventJsonSchema = z.object({

@@ -483,3 +483,105 @@ describe("query parameters named like Object.prototype members", () => {
     );
   });
 });
+
+describe("one keyset cursor codec for both lists", () => {
+  async function secondPageCursor(handler: typeof listTransactions, path: string): Promise<string> {
+    const response = await handler(get(path, m.users.viewer.apiKey), noParams);
+    expect(response.status).toBe(200);
+    const { nextCursor } = await response.json();
+    expect(nextCursor).toEqual(expect.any(String));
+    return nextCursor;
+  }
+
+  beforeEach(async () => {
+    await prisma.operationRequest.createMany({
+      data: [payment, await createPayment(m)].map((p, index) => ({
+        merchantId: m.merchant.id,
+        transactionId: p.id,
+        gatewayId: p.gatewayId,
+        operation: "refund" as const,
+        amount: index ? "2.000" : "1.000",
+        currency: "KWD",
+        state: "canceled" as const,
+        submittedById: m.users.maker.id,
+      })),
+    });
+  });
+
+  it.each([
+    ["not base64url", "!!!"],
+    ["not JSON", Buffer.from("{nope").toString("base64url")],
+    ["an array", Buffer.from("[1]").toString("base64url")],
+    [
+      "a bad id",
+      Buffer.from('{"s":"created","d":"desc","v":"2026-01-01T00:00:00.000Z","id":"x"}').toString(
+        "base64url",
+      ),
+    ],
+    [
+      "an extra key",
+      Buffer.from(
+        '{"s":"created","d":"desc","v":"2026-01-01T00:00:00.000Z","id":"00000000-0000-0000-0000-000000000000","x":1}',
+      ).toString("base64url"),
+    ],
+    [
+      "a NUL in the sort",
+      Buffer.from(
+        '{"s":"crea\\u0000ted","d":"desc","v":"2026-01-01T00:00:00.000Z","id":"00000000-0000-0000-0000-000000000000"}',
+      ).toString("base64url"),
+    ],
+  ])("a ticket cursor that is %s is a validation_error", async (_label, cursor) => {
+    await expectRefused(
+      () =>
+        listRequests(
+          get(`/api/v1/operation-requests?cursor=${cursor}`, m.users.viewer.apiKey),
+          noParams,
+        ),
+      _label,
+    );
+  });
+
+  it("a cursor from another sort is a validation_error, on both lists", async () => {
+    const byCreated = await secondPageCursor(listRequests, "/api/v1/operation-requests?limit=1");
+    const message = await expectRefused(
+      () =>
+        listRequests(
+          get(
+            `/api/v1/operation-requests?limit=1&sort=deadline&cursor=${byCreated}`,
+            m.users.viewer.apiKey,
+          ),
+          noParams,
+        ),
+      "ticket sort",
+    );
+    expect(message).toMatch(/another sort order/);
+    const byAmount = await secondPageCursor(
+      listTransactions,
+      "/api/v1/transactions?limit=1&sort=amount",
+    );
+    await expectRefused(
+      () =>
+        listTransactions(
+          get(
+            `/api/v1/transactions?limit=1&sort=order_no&cursor=${byAmount}`,
+            m.users.viewer.apiKey,
+          ),
+          noParams,
+        ),
+      "transaction sort",
+    );
+  });
+
+  it("a null position where the sort has none is a validation_error", async () => {
+    const cursor = await secondPageCursor(listRequests, "/api/v1/operation-requests?limit=1");
+    const crafted = editCursor(cursor, (json) => json.replace(/"v":"[^"]+"/, '"v":null'));
+    await expectRefused(
+      () =>
+        listRequests(
+          get(`/api/v1/operation-requests?limit=1&cursor=${crafted}`, m.users.viewer.apiKey),
+          noParams,
+        ),
+      "null created",
+    );
+  });
+});

@@ -1,23 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
+import { ListTotal } from "@/components/data-table/list-total";
 import { can } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
-import { AppError } from "@/lib/errors";
-import {
-  listOperationRequests,
-  type OperationRequestPage,
-} from "@/lib/queries/operation-requests/list-operation-requests";
+import { firstPageIfCursorRefused } from "@/lib/queries/keyset-cursor";
+import { listOperationRequests } from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import { parsePageParams } from "@/lib/validation/list-params";
-import {
-  OperationRequestFilterSchema,
-  type OperationRequestFilters,
-} from "@/lib/validation/operation-requests";
+import { OperationRequestFilterSchema } from "@/lib/validation/operation-requests";
 import { OperationRequestsView } from "./_components/operation-requests-view";
 import { requestViewerOf } from "./_components/request-viewer";
 
@@ -30,7 +25,10 @@ const PARAM_LABELS: Record<string, string> = {
   from: "From date",
   to: "To date",
   pg: "Gateway (PG)",
+  gateway: "Gateway",
   currency: "Currency",
+  q: "Search",
+  sort: "Sort",
   limit: "Page size",
   cursor: "Page",
 };
@@ -46,7 +44,10 @@ export default async function OperationRequestsPage({
     await searchParams,
   );
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
-    listFromCursorOrFirstPage(principal.merchantId, filters),
+    firstPageIfCursorRefused(
+      (query) => listOperationRequests(principal.merchantId, query),
+      filters,
+    ),
     listGatewayOptions(principal.merchantId),
     can(principal, "plugins.manage") ? isCheckerMissing(principal.merchantId) : false,
   ]);
@@ -80,6 +81,7 @@ export default async function OperationRequestsPage({
         </div>
       )}
       <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
+      <ListTotal total={page.total} capped={page.totalCapped} noun={["request", "requests"]} />
       <OperationRequestsView
         rows={page.data.map(toOperationRequestJson)}
         nextCursor={page.nextCursor}
@@ -88,8 +90,10 @@ export default async function OperationRequestsPage({
           operation: filters.operation ?? "",
           from: filters.from ?? "",
           to: filters.to ?? "",
-          pg: filters.pg ?? "",
+          pg: filters.pg ?? filters.gateway ?? "",
           currency: filters.currency ?? "",
+          q: filters.q ?? "",
+          sort: filters.sort === "created" ? "" : filters.sort,
         }}
         viewer={requestViewerOf(principal)}
         gateways={gateways}
@@ -109,21 +113,4 @@ async function isCheckerMissing(merchantId: string): Promise<boolean> {
     select: { enabled: true, checkerUserId: true },
   });
   return settings?.enabled === true && settings.checkerUserId === null;
-}
-
-/** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
-async function listFromCursorOrFirstPage(
-  merchantId: string,
-  filters: OperationRequestFilters,
-): Promise<{ page: OperationRequestPage; cursorRejected: boolean }> {
-  try {
-    return { page: await listOperationRequests(merchantId, filters), cursorRejected: false };
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "validation_error" && filters.cursor))
-      throw error;
-    return {
-      page: await listOperationRequests(merchantId, { ...filters, cursor: undefined }),
-      cursorRejected: true,
-    };
-  }
 }

@@ -17,7 +17,14 @@ export const GET = apiRoute(
   },
   async ({ principal, query }) => {
     const page = await listTransactions(principal.merchantId, query);
-    return { body: { data: page.data.map(toTransactionJson), nextCursor: page.nextCursor } };
+    return {
+      body: {
+        data: page.data.map(toTransactionJson),
+        nextCursor: page.nextCursor,
+        total: page.total,
+        totalCapped: page.totalCapped,
+      },
+    };
   },
 );
 
