@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/request-address";
 import { logger } from "@/lib/log";
 import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 
@@ -10,11 +11,10 @@ const SESSION_HOURS = 8;
 const CredentialsProvider =
   (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
+/** The address the route wrapper (lib/auth/next-auth-route.ts) determined for this request. */
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return (Array.isArray(address) ? address[0] : address) || "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
