@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/request-address";
+import { safeCallbackPath } from "@/lib/domain/auth/safe-callback-url";
 import { logger } from "@/lib/log";
 import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 
@@ -52,6 +53,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default accepts any value starting with "/", including "/\\evil.example".
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
     async jwt({ token, user }) {
       if (user) {
         const signedIn = user as typeof user & { merchantId: string; role: string };

@@ -143,6 +143,43 @@ describe("next-auth route: hostile input", () => {
 });
 
 describe("next-auth route: signing in still works", () => {
+  it("next-auth's redirect after sign-in stays on the app's origin", async () => {
+    const { cookie, token } = await csrf();
+    const signIn = (callbackUrl: string) =>
+      call("POST", "callback/credentials", {
+        body: form({
+          email: m.users.maker.email,
+          password: "right-password",
+          csrfToken: token,
+          callbackUrl,
+          json: "true",
+        }),
+        contentType: "application/x-www-form-urlencoded",
+        cookie,
+      });
+    const urls: string[] = [];
+    for (const callbackUrl of [
+      "/\\evil.example",
+      "https://evil.example/x",
+      "/.//evil.example",
+      "/tickets/operation-requests?state=pending",
+    ]) {
+      const response = await signIn(callbackUrl);
+      expect(response.status).toBe(200);
+      urls.push((await response.json()).url);
+    }
+    expect(urls).toEqual([
+      `${ORIGIN}/`,
+      `${ORIGIN}/`,
+      `${ORIGIN}/`,
+      `${ORIGIN}/tickets/operation-requests?state=pending`,
+    ]);
+    // A tab never reaches the redirect: it is a control character.
+    const tab = await signIn("/\t/evil.example");
+    expect(tab.status).toBe(400);
+    expect((await errorOf(tab)).code).toBe("validation_error");
+  });
+
   it("the right password gets a session cookie; a wrong one is counted and refused", async () => {
     const { cookie, token } = await csrf();
     const wrong = await call("POST", "callback/credentials", {
