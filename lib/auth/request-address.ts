@@ -1,12 +1,24 @@
+import { peerAddressOf } from "@/lib/auth/peer-address";
+import { clientAddress, parseTrustedProxies } from "@/lib/domain/auth/client-address";
+
 /**
  * Where a sign-in attempt comes from, for the throttle. The next-auth route wrapper computes it and
  * hands it to `authorize()` in CLIENT_ADDRESS_HEADER, after dropping any copy the client sent.
  */
 export const CLIENT_ADDRESS_HEADER = "x-countersign-client-address";
 
+/** The socket's peer (stamped by instrumentation.ts), or the hop TRUSTED_PROXIES says to believe. */
 export function clientAddressOf(headers: Headers): string {
-  const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first || headers.get("x-real-ip") || "unknown";
+  return clientAddress({
+    peer: peerAddressOf(headers),
+    forwardedFor: headers.get("x-forwarded-for"),
+    trustedProxies: trustedProxies(),
+  });
+}
+
+// Read here until the settings move to lib/config.ts.
+function trustedProxies(): number {
+  return parseTrustedProxies(process.env.TRUSTED_PROXIES);
 }
 
 /**
