@@ -112,7 +112,8 @@ test.describe("after sign-in and sign-out", () => {
     expect((await get.json()).error.code).toBe("method_not_allowed");
     const malformed = await request.post("/api/auth/session", {
       headers: { "content-type": "application/json" },
-      data: '{"csrfToken":',
+      // A Buffer is sent as is; a string would be serialized as a JSON string.
+      data: Buffer.from('{"csrfToken":'),
     });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.code).toBe("invalid_json");

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/request-address";
+import { config } from "@/lib/config";
 import { safeCallbackPath } from "@/lib/domain/auth/safe-callback-url";
 import { logger } from "@/lib/log";
 import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
@@ -19,7 +20,7 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: config().nextAuthSecret,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

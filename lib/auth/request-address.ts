@@ -1,5 +1,6 @@
 import { peerAddressOf } from "@/lib/auth/peer-address";
-import { clientAddress, parseTrustedProxies } from "@/lib/domain/auth/client-address";
+import { config } from "@/lib/config";
+import { clientAddress } from "@/lib/domain/auth/client-address";
 
 /**
  * Where a sign-in attempt comes from, for the throttle. The next-auth route wrapper computes it and
@@ -12,13 +13,8 @@ export function clientAddressOf(headers: Headers): string {
   return clientAddress({
     peer: peerAddressOf(headers),
     forwardedFor: headers.get("x-forwarded-for"),
-    trustedProxies: trustedProxies(),
+    trustedProxies: config().trustedProxies,
   });
-}
-
-// Read here until the settings move to lib/config.ts.
-function trustedProxies(): number {
-  return parseTrustedProxies(process.env.TRUSTED_PROXIES);
 }
 
 /**

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  clientAddress,
-  normalizeAddress,
-  parseTrustedProxies,
-  UNKNOWN_ADDRESS,
-} from "./client-address";
+import { clientAddress, normalizeAddress, UNKNOWN_ADDRESS } from "./client-address";
 
 describe("clientAddress", () => {
   it("is the socket's peer when no proxy is trusted, whatever X-Forwarded-For says", () => {
@@ -101,25 +96,5 @@ describe("normalizeAddress", () => {
     "1.2.3.4, 5.6.7.8",
   ])("refuses %j", (value) => {
     expect(normalizeAddress(value)).toBeNull();
-  });
-});
-
-describe("parseTrustedProxies", () => {
-  it("defaults to none", () => {
-    expect(parseTrustedProxies(undefined)).toBe(0);
-    expect(parseTrustedProxies("")).toBe(0);
-  });
-
-  it.each([
-    ["0", 0],
-    ["1", 1],
-    [" 2 ", 2],
-    ["10", 10],
-  ])("reads %j", (value, expected) => {
-    expect(parseTrustedProxies(value)).toBe(expected);
-  });
-
-  it.each(["-1", "1.5", "11", "true", "10.0.0.0/8", "one"])("refuses %j", (value) => {
-    expect(() => parseTrustedProxies(value)).toThrow(/TRUSTED_PROXIES/);
   });
 });

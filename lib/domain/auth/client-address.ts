@@ -63,16 +63,3 @@ function isIPv6(value: string): boolean {
   const width = hexParts.length + (hasIPv4Tail ? 2 : 0);
   return groups.length === 2 ? width < 8 : width === 8;
 }
-
-/** TRUSTED_PROXIES: a whole number of hops, 0 (the default) to MAX_TRUSTED_PROXIES. */
-export function parseTrustedProxies(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return 0;
-  const trimmed = value.trim();
-  const count = Number(trimmed);
-  if (!/^\d+$/.test(trimmed) || count > MAX_TRUSTED_PROXIES) {
-    throw new Error(
-      `TRUSTED_PROXIES must be a whole number from 0 to ${MAX_TRUSTED_PROXIES} (the reverse proxies in front of the app); got "${value}".`,
-    );
-  }
-  return count;
-}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
+import { config } from "@/lib/config";
 import { prisma, type Tx } from "@/lib/db";
 import { formatMoney, moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import { nextDeadline } from "@/lib/domain/operation-requests/deadlines";
@@ -9,7 +10,8 @@ import {
   type PaymentState,
 } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
-import { manualActionRequiredEmail, operationDoneEmail } from "@/lib/email/templates";
+import { manualActionRequiredEmail } from "@/lib/email/templates/manual-action-required";
+import { operationDoneEmail } from "@/lib/email/templates/operation-done";
 import { gatewayFor } from "@/lib/gateways";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { logger } from "@/lib/log";
@@ -291,8 +293,5 @@ async function release(tx: Tx, id: string, claimedAt: Date): Promise<string[]> {
 const systemDomainActor = { userId: "system", isChecker: false, permissions: [] as string[] };
 
 export function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(
-    /\/$/,
-    "",
-  );
+  return config().appUrl;
 }

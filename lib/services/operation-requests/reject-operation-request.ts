@@ -2,7 +2,7 @@ import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
 import { queueEmail } from "@/lib/email/outbox";
-import { operationRejectedEmail } from "@/lib/email/templates";
+import { operationRejectedEmail } from "@/lib/email/templates/operation-rejected";
 import { applyDecision } from "./apply-decision";
 
 /** The checker rejects a pending request with a reason; the maker alone is told why. */

@@ -13,7 +13,7 @@ import { deadlineFor } from "@/lib/domain/operation-requests/deadlines";
 import { decideSubmission, OPEN_STATES } from "@/lib/domain/operation-requests/lifecycle";
 import { checkOperation, type PaymentState } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
-import { newPendingRequestEmail } from "@/lib/email/templates";
+import { newPendingRequestEmail } from "@/lib/email/templates/new-pending-request";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
