@@ -118,4 +118,22 @@ test.describe("after sign-in and sign-out", () => {
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.code).toBe("invalid_json");
   });
+
+  test("a new X-Forwarded-For on every try does not escape the sign-in lock", async ({
+    request,
+  }) => {
+    // An address nobody signs in as, so the lock touches no other test.
+    const email = `nobody-${Date.now()}@demo.test`;
+    const errors: string[] = [];
+    for (let i = 1; i <= 6; i++) {
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      const response = await request.post("/api/auth/callback/credentials", {
+        headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` },
+        form: { email, password: "wrong", csrfToken, json: "true" },
+      });
+      errors.push(new URL((await response.json()).url).searchParams.get("error") ?? "");
+    }
+    expect(errors.slice(0, 4)).toEqual(Array(4).fill("CredentialsSignin"));
+    for (const error of errors.slice(4)) expect(error).toMatch(/^Too many failed sign-ins/);
+  });
 });

@@ -57,7 +57,9 @@ async function handle(
   const action = segments[0] ?? "";
   const methods = Object.hasOwn(ACTION_METHODS, action) ? ACTION_METHODS[action] : undefined;
   if (!methods || segments.length > 2) throw new AppError("not_found", "Not found.");
-  if (!(methods as readonly string[]).includes(request.method)) {
+  // Next.js answers HEAD with the GET handler; next-auth knows only GET and POST.
+  const method = request.method === "HEAD" ? "GET" : request.method;
+  if (!(methods as readonly string[]).includes(method)) {
     const error = new AppError(
       "method_not_allowed",
       `${request.method} is not allowed here; use ${methods.join(" or ")}.`,
@@ -70,7 +72,7 @@ async function handle(
 
   const url = new URL(request.url);
   const query = checkedFields(Object.fromEntries(url.searchParams), "query");
-  const body = request.method === "POST" ? checkedFields(await readBody(request), "body") : {};
+  const body = method === "POST" ? checkedFields(await readBody(request), "body") : {};
 
   const headers = Object.fromEntries(request.headers);
   // Only this wrapper says where a request came from; a client's copy of the header is dropped.
@@ -79,7 +81,7 @@ async function handle(
 
   const response = new CollectedResponse();
   const nextAuthRequest = {
-    method: request.method,
+    method,
     headers,
     cookies: parseCookies(request.headers.get("cookie") ?? ""),
     query: { ...query, nextauth: segments },

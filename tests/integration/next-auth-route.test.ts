@@ -79,6 +79,27 @@ describe("next-auth route: hostile input", () => {
     expect((await errorOf(response)).code).toBe("method_not_allowed");
   });
 
+  it("every method an action does not serve is 405 with what it does serve; HEAD goes with GET", async () => {
+    const request = (method: string, path: string) =>
+      POST(
+        new Request(`${ORIGIN}/api/auth/${path}`, { method, headers: { host: "localhost:3000" } }),
+        paramsOf(path),
+      );
+    for (const [method, path, allow] of [
+      ["PUT", "session", "GET, POST"],
+      ["DELETE", "signout", "GET, POST"],
+      ["PATCH", "csrf", "GET"],
+      ["POST", "providers", "GET"],
+      ["GET", "_log", "POST"],
+    ]) {
+      const response = await request(method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get("allow")).toBe(allow);
+      expect((await errorOf(response)).code).toBe("method_not_allowed");
+    }
+    expect((await request("HEAD", "csrf")).status).toBe(200);
+  });
+
   it("an unknown action is the JSON 404", async () => {
     const response = await call("GET", "no-such-action");
     expect(response.status).toBe(404);
