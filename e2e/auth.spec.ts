@@ -88,6 +88,8 @@ test.describe("after sign-in and sign-out", () => {
   }
 
   test("signing out stays on the host name in use", async ({ browser, baseURL }) => {
+    // Two sign-in round trips and a sign-out in one test: more room than the default on a busy machine.
+    test.slow();
     // NEXTAUTH_URL names localhost; the same server is reached here as 127.0.0.1.
     const otherHost = (baseURL ?? "").replace("localhost", "127.0.0.1");
     expect(otherHost).toContain("127.0.0.1");
