@@ -1,21 +1,25 @@
-import type { NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { AppError, errorBody } from "@/lib/api/errors";
 import { lostQueryParameter, malformedPathReason } from "@/lib/api/malformed-path";
+import { forwardRequestedPath } from "@/lib/auth/requested-path";
 
 /*
  * Runs before routing (Next.js 16's proxy, formerly middleware), on the request as the client sent
  * it. A path Next.js cannot decode gets a 400 in the API's error shape, instead of the plain-text
  * 500 Next.js answers when route matching fails to decode it; an /api query parameter Next.js
- * would drop (`__proto__`) gets the 400 every unknown parameter gets. Everything else passes
- * through untouched.
+ * would drop (`__proto__`) gets the 400 every unknown parameter gets. A page request carries its
+ * own path onward so that sign-in can return to it (lib/auth/requested-path.ts).
  */
-export function proxy(request: NextRequest): Response | undefined {
+export function proxy(request: NextRequest): Response {
   const { pathname, search } = new URL(request.url);
   const reason = malformedPathReason(pathname);
   if (reason !== null) return refuse(reason);
-  const lost = pathname.startsWith("/api/") ? lostQueryParameter(search) : null;
-  if (lost !== null) return refuse(`Unknown query parameter '${lost}'.`);
-  return undefined;
+  if (pathname.startsWith("/api/")) {
+    const lost = lostQueryParameter(search);
+    if (lost !== null) return refuse(`Unknown query parameter '${lost}'.`);
+    return NextResponse.next();
+  }
+  return forwardRequestedPath(request);
 }
 
 function refuse(message: string): Response {
