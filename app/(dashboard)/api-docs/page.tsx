@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { type ApiReferenceEndpoint, apiReference } from "@/lib/api/openapi";
+import { type ApiReferenceEndpoint, apiReference } from "@/lib/api/openapi/reference";
 import { requirePrincipal } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "API reference" };

@@ -1,4 +1,4 @@
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/api/openapi/document";
 import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
