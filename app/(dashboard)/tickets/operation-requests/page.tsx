@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
 import { ListTotal } from "@/components/data-table/list-total";
-import { can } from "@/lib/auth/principal";
+import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
+import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { firstPageIfCursorRefused } from "@/lib/queries/keyset-cursor";
 import { listOperationRequests } from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
+import { isCheckerMissing } from "@/lib/queries/operations-approval/is-checker-missing";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import { parsePageParams } from "@/lib/validation/list-params";
 import { OperationRequestFilterSchema } from "@/lib/validation/operation-requests";
@@ -39,6 +40,8 @@ export default async function OperationRequestsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const principal = await requirePermission("operation_requests.view");
+  const actor = decisionActorOf(principal);
+  const canManagePlugin = mayManagePlugin(actor).ok;
   const { query: filters, ignored } = parsePageParams(
     OperationRequestFilterSchema,
     await searchParams,
@@ -49,7 +52,7 @@ export default async function OperationRequestsPage({
       filters,
     ),
     listGatewayOptions(principal.merchantId),
-    can(principal, "plugins.manage") ? isCheckerMissing(principal.merchantId) : false,
+    canManagePlugin ? isCheckerMissing(principal.merchantId) : false,
   ]);
 
   return (
@@ -59,7 +62,7 @@ export default async function OperationRequestsPage({
           <p className="text-sm text-slate-500">Tickets</p>
           <h1 className="text-2xl font-semibold">Operation requests</h1>
         </div>
-        {principal.capabilities.checker && !can(principal, "plugins.manage") && (
+        {mayManageWhitelist(actor).ok && !canManagePlugin && (
           // The checker keeps the whitelist; admins reach the same page from the navigation.
           <Link
             href="/admin/plugins/operations-approval"
@@ -103,14 +106,4 @@ export default async function OperationRequestsPage({
       />
     </div>
   );
-}
-
-/** The plugin is on but nobody can decide: pending requests would wait forever, unnoticed. */
-async function isCheckerMissing(merchantId: string): Promise<boolean> {
-  // No row means the plugin is not installed: requests do not wait for anyone.
-  const settings = await prisma.operationsApprovalSettings.findUnique({
-    where: { merchantId },
-    select: { enabled: true, checkerUserId: true },
-  });
-  return settings?.enabled === true && settings.checkerUserId === null;
 }
