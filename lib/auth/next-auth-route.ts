@@ -3,6 +3,7 @@ import NextAuth, { type NextAuthOptions } from "next-auth";
 import { AppError, ERROR_STATUS, errorBody } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/route";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/request-address";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/strings";
 
 /**
  * next-auth v4's route, with the app's input rules in front of it. next-auth answers 500 to input it
@@ -32,10 +33,6 @@ const ACTION_METHODS: Record<string, readonly ("GET" | "POST")[]> = {
 };
 
 const MAX_BODY_BYTES = 16 * 1024;
-// Single-line values (emails, passwords, tokens, URLs): no C0 control character and no DEL.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-
 type RouteContext = { params: Promise<{ nextauth?: string[] }> };
 
 export function nextAuthRoute(options: NextAuthOptions) {
@@ -135,11 +132,12 @@ function checkedFields(
         { field, message: "must be text" },
       ]);
     }
-    if (CONTROL_CHARACTER.test(value)) {
+    // Single-line values (emails, passwords, tokens, URLs): the app's one rule (lib/validation/strings.ts).
+    if (hasControlCharacters(value)) {
       throw new AppError(
         "validation_error",
-        `Invalid ${where}: ${field}: must not contain control characters.`,
-        [{ field, message: "must not contain control characters" }],
+        `Invalid ${where}: ${field}: ${CONTROL_CHARACTER_MESSAGE}.`,
+        [{ field, message: CONTROL_CHARACTER_MESSAGE }],
       );
     }
     checked[field] = value;

@@ -1,8 +1,8 @@
 import { Resend } from "resend";
 import { config } from "@/lib/config";
 import { prisma, type Tx } from "@/lib/db";
-import { getRunningBoss, QUEUES } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
+import { getRunningBoss, QUEUES } from "@/lib/queue/boss";
 import { isUuid } from "@/lib/validation/ids";
 
 /**

@@ -2,9 +2,9 @@ import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { config } from "@/lib/config";
 import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
 import { logger } from "@/lib/log";
+import { QUEUES, startBoss, stopBoss } from "@/lib/queue/boss";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
-import { QUEUES, startBoss, stopBoss } from "./boss";
 
 /**
  * The background work of one app process. pg-boss hands each job to one instance; the scheduled

@@ -1,16 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
+import { toDecimalString } from "@/lib/domain/money/money";
 import {
   OPEN_STATES,
   type Operation,
   type OperationRequestState,
 } from "@/lib/domain/operation-requests/lifecycle";
-import {
-  availableOperations,
-  checkOperation,
-  type PaymentSnapshot,
-} from "@/lib/domain/operation-requests/payment-rules";
+import { availableOperations, checkOperation } from "@/lib/domain/operation-requests/payment-rules";
+import { toPaymentSnapshot } from "@/lib/domain/payments/payment-snapshot";
 
 export type OpenOperationRequest = {
   id: string;
@@ -59,17 +56,8 @@ export async function getPaymentOperationState(
   });
   if (!payment) return null;
 
-  // toFixed(), not toString(): Decimal.toString() may answer in exponent notation.
-  const amount = moneyFromDecimal(payment.amount.toFixed(), payment.currency);
-  const captured = moneyFromDecimal(payment.capturedAmount.toFixed(), payment.currency);
-  const refunded = moneyFromDecimal(payment.refundedAmount.toFixed(), payment.currency);
-  const snapshot: PaymentSnapshot = {
-    state: payment.state,
-    currency: amount.currency,
-    amountMinor: amount.minor,
-    capturedMinor: captured.minor,
-    refundedMinor: refunded.minor,
-  };
+  const snapshot = toPaymentSnapshot(payment);
+  const amount = { minor: snapshot.amountMinor, currency: snapshot.currency };
   const openRequest = payment.operationRequests[0] ?? null;
   const available = availableOperations(snapshot, openRequest ?? undefined);
   const availability = (operation: Operation): OperationAvailability => {

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
-import { actorOf, can, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
+import { mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { authorize } from "@/lib/services/authorization/authorize";
 
 /** The checker or an admin lists the operations a member performs directly, without approval. */
 export async function setWhitelist(
@@ -11,9 +13,7 @@ export async function setWhitelist(
   userId: string,
   operations: Operation[],
 ): Promise<void> {
-  if (!can(principal, "plugins.manage") && !principal.capabilities.checker) {
-    throw new AppError("forbidden", "Only the checker or an admin can change the whitelist.");
-  }
+  authorize(principal, mayManageWhitelist);
   const wanted = [...new Set(operations)].sort();
   await prisma.$transaction(async (tx) => {
     const membership = await tx.membership.findUnique({

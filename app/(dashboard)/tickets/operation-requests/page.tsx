@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
-import { can } from "@/lib/auth/principal";
+import { ListTotal } from "@/components/data-table/list-total";
+import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
-import { AppError } from "@/lib/errors";
-import {
-  listOperationRequests,
-  type OperationRequestPage,
-} from "@/lib/queries/operation-requests/list-operation-requests";
+import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
+import { firstPageIfCursorRefused } from "@/lib/queries/keyset-cursor";
+import { listOperationRequests } from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
+import { isCheckerMissing } from "@/lib/queries/operations-approval/is-checker-missing";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
-import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
+import { parsePageParams } from "@/lib/validation/list-params";
+import { OperationRequestFilterSchema } from "@/lib/validation/operation-requests";
 import { OperationRequestsView } from "./_components/operation-requests-view";
-import { parseTicketParams } from "./_components/parse-ticket-params";
 import { requestViewerOf } from "./_components/request-viewer";
 
 export const metadata: Metadata = { title: "Operation requests" };
@@ -27,7 +26,10 @@ const PARAM_LABELS: Record<string, string> = {
   from: "From date",
   to: "To date",
   pg: "Gateway (PG)",
+  gateway: "Gateway",
   currency: "Currency",
+  q: "Search",
+  sort: "Sort",
   limit: "Page size",
   cursor: "Page",
 };
@@ -38,11 +40,19 @@ export default async function OperationRequestsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const principal = await requirePermission("operation_requests.view");
-  const { filters, ignored } = parseTicketParams(await searchParams);
+  const actor = decisionActorOf(principal);
+  const canManagePlugin = mayManagePlugin(actor).ok;
+  const { query: filters, ignored } = parsePageParams(
+    OperationRequestFilterSchema,
+    await searchParams,
+  );
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
-    listFromCursorOrFirstPage(principal.merchantId, filters),
+    firstPageIfCursorRefused(
+      (query) => listOperationRequests(principal.merchantId, query),
+      filters,
+    ),
     listGatewayOptions(principal.merchantId),
-    can(principal, "plugins.manage") ? isCheckerMissing(principal.merchantId) : false,
+    canManagePlugin ? isCheckerMissing(principal.merchantId) : false,
   ]);
 
   return (
@@ -52,7 +62,7 @@ export default async function OperationRequestsPage({
           <p className="text-sm text-slate-500">Tickets</p>
           <h1 className="text-2xl font-semibold">Operation requests</h1>
         </div>
-        {principal.capabilities.checker && !can(principal, "plugins.manage") && (
+        {mayManageWhitelist(actor).ok && !canManagePlugin && (
           // The checker keeps the whitelist; admins reach the same page from the navigation.
           <Link
             href="/admin/plugins/operations-approval"
@@ -74,6 +84,7 @@ export default async function OperationRequestsPage({
         </div>
       )}
       <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
+      <ListTotal total={page.total} capped={page.totalCapped} noun={["request", "requests"]} />
       <OperationRequestsView
         rows={page.data.map(toOperationRequestJson)}
         nextCursor={page.nextCursor}
@@ -82,8 +93,10 @@ export default async function OperationRequestsPage({
           operation: filters.operation ?? "",
           from: filters.from ?? "",
           to: filters.to ?? "",
-          pg: filters.pg ?? "",
+          pg: filters.pg ?? filters.gateway ?? "",
           currency: filters.currency ?? "",
+          q: filters.q ?? "",
+          sort: filters.sort === "created" ? "" : filters.sort,
         }}
         viewer={requestViewerOf(principal)}
         gateways={gateways}
@@ -93,31 +106,4 @@ export default async function OperationRequestsPage({
       />
     </div>
   );
-}
-
-/** The plugin is on but nobody can decide: pending requests would wait forever, unnoticed. */
-async function isCheckerMissing(merchantId: string): Promise<boolean> {
-  // No row means the plugin is not installed: requests do not wait for anyone.
-  const settings = await prisma.operationsApprovalSettings.findUnique({
-    where: { merchantId },
-    select: { enabled: true, checkerUserId: true },
-  });
-  return settings?.enabled === true && settings.checkerUserId === null;
-}
-
-/** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
-async function listFromCursorOrFirstPage(
-  merchantId: string,
-  filters: OperationRequestFilters,
-): Promise<{ page: OperationRequestPage; cursorRejected: boolean }> {
-  try {
-    return { page: await listOperationRequests(merchantId, filters), cursorRejected: false };
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "validation_error" && filters.cursor))
-      throw error;
-    return {
-      page: await listOperationRequests(merchantId, { ...filters, cursor: undefined }),
-      cursorRejected: true,
-    };
-  }
 }

@@ -3,6 +3,7 @@
 import { createContext, type ReactNode, useContext, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/action-client";
+import { availableActions, OPERATION_PERMISSION } from "@/lib/domain/operation-requests/lifecycle";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
 import {
   approveOperationRequestAction,
@@ -37,21 +38,20 @@ export function useRequestViewer(): RequestViewer {
 }
 
 /**
- * The buttons a request offers this viewer: the checker approves or rejects a pending request;
- * anyone else holding its operation's permission may cancel it; anyone holding that permission
- * (the checker too) retries one that needs manual action.
+ * The buttons a request offers this viewer, from the same lifecycle and policies the services ask
+ * (availableActions in lib/domain): the checker approves or rejects a pending request; anyone else
+ * holding its operation's permission may cancel it; anyone holding that permission (the checker
+ * too) retries one that needs manual action.
  */
-function availableActions(
+function actionsFor(
   request: Pick<OperationRequestJson, "state" | "operation">,
   viewer: RequestViewer,
 ): Kind[] {
-  const holdsOperation = viewer.operations.includes(request.operation);
-  if (request.state === "pending") {
-    if (viewer.isChecker) return ["approve", "reject"];
-    return holdsOperation ? ["cancel"] : [];
-  }
-  if (request.state === "manual_action_required" && holdsOperation) return ["retry"];
-  return [];
+  return availableActions(request, {
+    userId: "viewer",
+    isChecker: viewer.isChecker,
+    permissions: viewer.operations.map((operation) => OPERATION_PERMISSION[operation]),
+  });
 }
 
 export function RequestActions({
@@ -71,7 +71,7 @@ export function RequestActions({
   const [error, setError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
 
-  const kinds = availableActions(request, viewer);
+  const kinds = actionsFor(request, viewer);
   const disabled = isPending || running !== null;
 
   function run(kind: Kind, call: () => Promise<ActionResult<null>>, onSuccess?: () => void) {

@@ -4,12 +4,15 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FIELD_CLASSES, Input } from "@/components/ui/input";
-import type { Operation, OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  OPERATION_LABELS,
+  type Operation,
+  type OperationRequestState,
+  REQUEST_REASON_MAX_LENGTH,
+} from "@/lib/domain/operation-requests/lifecycle";
 import { submitOperationAction } from "../actions";
 
 export type OperationOption = { enabled: boolean; reason: string | null };
-
-const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 type Outcome = { message: string; tone: "good" | "neutral" | "warning" };
 
@@ -21,7 +24,7 @@ const OUTCOME_CLASSES: Record<Outcome["tone"], string> = {
 
 /** What the submitter is told, by the state the request reached before the action returned. */
 function outcomeOf(operation: Operation, state: OperationRequestState): Outcome {
-  const label = LABELS[operation];
+  const label = OPERATION_LABELS[operation];
   switch (state) {
     case "pending":
       return {
@@ -113,7 +116,7 @@ export function OperationForm(props: {
                 aria-describedby={option.reason ? hintId : undefined}
                 onClick={() => (open === operation ? setOpen(null) : openForm(operation))}
               >
-                {LABELS[operation]}
+                {OPERATION_LABELS[operation]}
               </Button>
               {option.reason && (
                 <p id={hintId} className="mt-1 text-xs text-slate-600">
@@ -187,7 +190,7 @@ export function OperationForm(props: {
               id={`${formId}-reason`}
               name="reason"
               rows={3}
-              maxLength={500}
+              maxLength={REQUEST_REASON_MAX_LENGTH}
               autoFocus={open === "void"}
               value={reason}
               onChange={(event) => setReason(event.target.value)}

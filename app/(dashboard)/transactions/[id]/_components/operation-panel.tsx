@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { can, type Principal } from "@/lib/auth/principal";
-import { OPERATION_PERMISSION, type Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { decisionActorOf, type Principal } from "@/lib/auth/principal";
+import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { operationPendingMessage } from "@/lib/domain/operation-requests/operations";
+import { maySubmit } from "@/lib/domain/policies/operation-requests";
 import { humanize } from "@/lib/format";
 import {
   getPaymentOperationState,
   type OperationAvailability,
 } from "@/lib/queries/operation-requests/get-payment-operation-state";
 import { OperationForm, type OperationOption } from "./operation-form";
-
-const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 /**
  * Refund and Void for one payment. The buttons follow the payment rules and the user's permissions
@@ -26,12 +26,9 @@ export async function OperationPanel({
   const { openRequest } = state;
 
   const option = (operation: Operation, availability: OperationAvailability): OperationOption => {
-    if (!can(principal, OPERATION_PERMISSION[operation])) {
-      return {
-        enabled: false,
-        reason: `Your role does not include the ${OPERATION_PERMISSION[operation]} permission.`,
-      };
-    }
+    // The policy the service asks on submit, so the button and the service agree.
+    const allowed = maySubmit(decisionActorOf(principal), operation);
+    if (!allowed.ok) return { enabled: false, reason: allowed.message };
     // With a request open, the banner below says why; repeating it under each button adds nothing.
     return { enabled: availability.allowed, reason: openRequest ? null : availability.reason };
   };
@@ -41,9 +38,7 @@ export async function OperationPanel({
       <h2 className="text-lg font-medium">Operations</h2>
       {openRequest && (
         <div className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <p className="font-medium">
-            Requested {LABELS[openRequest.operation]} is pending for approval
-          </p>
+          <p className="font-medium">{operationPendingMessage(openRequest.operation)}</p>
           <p className="mt-1">
             {openRequest.state !== "pending" && <>State: {humanize(openRequest.state)}. </>}
             <Link

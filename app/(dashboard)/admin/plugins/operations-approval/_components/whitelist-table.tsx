@@ -2,12 +2,14 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { OPERATIONS, type Operation } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  OPERATION_LABELS,
+  OPERATIONS,
+  type Operation,
+} from "@/lib/domain/operation-requests/lifecycle";
 import type { ApprovalMember } from "@/lib/queries/operations-approval/get-approval-settings";
 import { setWhitelistAction } from "../actions";
 import { useSave } from "./use-save";
-
-const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 export function WhitelistTable({ members }: { members: ApprovalMember[] }) {
   return (
@@ -81,7 +83,7 @@ function WhitelistRow({ member }: { member: ApprovalMember }) {
     const what =
       chosen.length === 0
         ? "nothing"
-        : chosen.map((operation) => LABELS[operation].toLowerCase()).join(" and ");
+        : chosen.map((operation) => OPERATION_LABELS[operation].toLowerCase()).join(" and ");
     save(
       () => setWhitelistAction({ userId: member.userId, operations: chosen }),
       `Saved: ${member.name} is whitelisted for ${what}.`,
@@ -99,7 +101,7 @@ function WhitelistRow({ member }: { member: ApprovalMember }) {
         <td key={operation} className="px-4 py-2">
           <input
             type="checkbox"
-            aria-label={`${LABELS[operation]} for ${member.name}`}
+            aria-label={`${OPERATION_LABELS[operation]} for ${member.name}`}
             checked={operations.has(operation)}
             disabled={pending}
             onChange={(event) => toggle(operation, event.target.checked)}

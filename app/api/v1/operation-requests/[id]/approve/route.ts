@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { getOperationRequestOrThrow } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
 import { approveOperationRequest } from "@/lib/services/operation-requests/approve-operation-request";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** POST /api/v1/operation-requests/:id/approve: the checker approves; the operation then runs against the gateway before this answers. 200 with the request as it now stands. */
 export const POST = apiRoute(
   {
-    permission: "authenticated",
+    permission: "operation_requests.approve",
     params: OperationRequestIdSchema,
     output: OperationRequestDetailResponseSchema,
     idempotent: true,
@@ -23,3 +23,5 @@ export const POST = apiRoute(
     return { body: { data: toOperationRequestDetailJson(detail) } };
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { getOperationRequestOrThrow } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
 import { rejectOperationRequest } from "@/lib/services/operation-requests/reject-operation-request";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** POST /api/v1/operation-requests/:id/reject { reason }: the checker refuses a pending request. 200 with the request as it now stands. */
 export const POST = apiRoute(
   {
-    permission: "authenticated",
+    permission: "operation_requests.approve",
     params: OperationRequestIdSchema,
     body: RejectOperationSchema,
     output: OperationRequestDetailResponseSchema,
@@ -25,3 +25,5 @@ export const POST = apiRoute(
     return { body: { data: toOperationRequestDetailJson(detail) } };
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);
