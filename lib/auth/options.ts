@@ -13,7 +13,7 @@ const SESSION_HOURS = 8;
 const CredentialsProvider =
   (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
-/** The address the route wrapper (lib/auth/next-auth-route.ts) determined for this request. */
+/** The address the route wrapper (lib/api/next-auth-route.ts) determined for this request. */
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
   const address = headers?.[CLIENT_ADDRESS_HEADER];
   return (Array.isArray(address) ? address[0] : address) || "unknown";

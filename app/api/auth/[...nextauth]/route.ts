@@ -1,5 +1,5 @@
+import { nextAuthRoute } from "@/lib/api/next-auth-route";
 import { methodNotAllowed } from "@/lib/api/route";
-import { nextAuthRoute } from "@/lib/auth/next-auth-route";
 import { authOptions } from "@/lib/auth/options";
 
 // One handler for GET, POST, PUT, PATCH and DELETE: it answers 405 with the Allow of each action
