@@ -1,7 +1,7 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import { AppError, ERROR_STATUS, errorBody } from "@/lib/api/errors";
-import { errorResponse } from "@/lib/api/route";
+import { allowHeader, errorResponse } from "@/lib/api/route";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/request-address";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/strings";
 
@@ -61,9 +61,10 @@ async function handle(
       "method_not_allowed",
       `${request.method} is not allowed here; use ${methods.join(" or ")}.`,
     );
+    // The same Allow as every other route: HEAD with GET, and OPTIONS.
     return Response.json(errorBody(error), {
       status: ERROR_STATUS.method_not_allowed,
-      headers: { allow: methods.join(", ") },
+      headers: { allow: allowHeader(methods), "cache-control": "no-store" },
     });
   }
 
