@@ -1,4 +1,4 @@
-import { type NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import { AppError, errorBody } from "@/lib/api/errors";
 import { lostQueryParameter, malformedPathReason } from "@/lib/api/malformed-path";
 import { forwardRequestedPath } from "@/lib/auth/requested-path";
@@ -8,18 +8,17 @@ import { forwardRequestedPath } from "@/lib/auth/requested-path";
  * it. A path Next.js cannot decode gets a 400 in the API's error shape, instead of the plain-text
  * 500 Next.js answers when route matching fails to decode it; an /api query parameter Next.js
  * would drop (`__proto__`) gets the 400 every unknown parameter gets. A page request carries its
- * own path onward so that sign-in can return to it (lib/auth/requested-path.ts).
+ * own path and query on to the page (lib/auth/requested-path.ts), so that a visitor without a
+ * session comes back to it after signing in. API requests pass through untouched.
  */
-export function proxy(request: NextRequest): Response {
+export function proxy(request: NextRequest): Response | undefined {
   const { pathname, search } = new URL(request.url);
   const reason = malformedPathReason(pathname);
   if (reason !== null) return refuse(reason);
-  if (pathname.startsWith("/api/")) {
-    const lost = lostQueryParameter(search);
-    if (lost !== null) return refuse(`Unknown query parameter '${lost}'.`);
-    return NextResponse.next();
-  }
-  return forwardRequestedPath(request);
+  if (!pathname.startsWith("/api/")) return forwardRequestedPath(request);
+  const lost = lostQueryParameter(search);
+  if (lost !== null) return refuse(`Unknown query parameter '${lost}'.`);
+  return undefined;
 }
 
 function refuse(message: string): Response {

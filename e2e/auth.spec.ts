@@ -110,7 +110,7 @@ test.describe("after sign-in and sign-out", () => {
   test("next-auth's route answers hostile input with the JSON error shape", async ({ request }) => {
     const get = await request.get("/api/auth/callback/credentials");
     expect(get.status()).toBe(405);
-    expect(get.headers().allow).toBe("POST");
+    expect(get.headers().allow).toBe("POST, OPTIONS");
     expect((await get.json()).error.code).toBe("method_not_allowed");
     const malformed = await request.post("/api/auth/session", {
       headers: { "content-type": "application/json" },

@@ -1,8 +1,9 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthOptions } from "next-auth";
+import { AppError, ERROR_STATUS, errorBody } from "@/lib/api/errors";
+import { allowHeader, errorResponse } from "@/lib/api/route";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/request-address";
-import { AppError, ERROR_STATUS, errorBody } from "./errors";
-import { errorResponse } from "./route";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/strings";
 
 /**
  * next-auth v4's route, with the app's input rules in front of it. next-auth answers 500 to input it
@@ -32,10 +33,6 @@ const ACTION_METHODS: Record<string, readonly ("GET" | "POST")[]> = {
 };
 
 const MAX_BODY_BYTES = 16 * 1024;
-// Single-line values (emails, passwords, tokens, URLs): no C0 control character and no DEL.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-
 type RouteContext = { params: Promise<{ nextauth?: string[] }> };
 
 export function nextAuthRoute(options: NextAuthOptions) {
@@ -57,9 +54,6 @@ async function handle(
   const action = segments[0] ?? "";
   const methods = Object.hasOwn(ACTION_METHODS, action) ? ACTION_METHODS[action] : undefined;
   if (!methods || segments.length > 2) throw new AppError("not_found", "Not found.");
-  if (request.method === "OPTIONS") {
-    return new Response(null, { status: 204, headers: { allow: methods.join(", ") } });
-  }
   // Next.js answers HEAD with the GET handler; next-auth knows only GET and POST.
   const method = request.method === "HEAD" ? "GET" : request.method;
   if (!(methods as readonly string[]).includes(method)) {
@@ -67,9 +61,10 @@ async function handle(
       "method_not_allowed",
       `${request.method} is not allowed here; use ${methods.join(" or ")}.`,
     );
+    // The same Allow as every other route: HEAD with GET, and OPTIONS.
     return Response.json(errorBody(error), {
       status: ERROR_STATUS.method_not_allowed,
-      headers: { allow: methods.join(", ") },
+      headers: { allow: allowHeader(methods), "cache-control": "no-store" },
     });
   }
 
@@ -138,11 +133,12 @@ function checkedFields(
         { field, message: "must be text" },
       ]);
     }
-    if (CONTROL_CHARACTER.test(value)) {
+    // Single-line values (emails, passwords, tokens, URLs): the app's one rule (lib/validation/strings.ts).
+    if (hasControlCharacters(value)) {
       throw new AppError(
         "validation_error",
-        `Invalid ${where}: ${field}: must not contain control characters.`,
-        [{ field, message: "must not contain control characters" }],
+        `Invalid ${where}: ${field}: ${CONTROL_CHARACTER_MESSAGE}.`,
+        [{ field, message: CONTROL_CHARACTER_MESSAGE }],
       );
     }
     checked[field] = value;

@@ -273,7 +273,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 type PlainHandler = (request: Request) => Promise<Response>;
 
-function allowHeader(served: readonly HttpMethod[]): string {
+export function allowHeader(served: readonly HttpMethod[]): string {
   return [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
 }
 

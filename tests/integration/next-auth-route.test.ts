@@ -72,10 +72,10 @@ function form(fields: Record<string, string>) {
 }
 
 describe("next-auth route: hostile input", () => {
-  it("GET on the credentials callback is 405 method_not_allowed with Allow: POST", async () => {
+  it("GET on the credentials callback is 405 method_not_allowed with Allow: POST, OPTIONS", async () => {
     const response = await call("GET", "callback/credentials");
     expect(response.status).toBe(405);
-    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.headers.get("allow")).toBe("POST, OPTIONS");
     expect((await errorOf(response)).code).toBe("method_not_allowed");
   });
 
@@ -86,11 +86,11 @@ describe("next-auth route: hostile input", () => {
         paramsOf(path),
       );
     for (const [method, path, allow] of [
-      ["PUT", "session", "GET, POST"],
-      ["DELETE", "signout", "GET, POST"],
-      ["PATCH", "csrf", "GET"],
-      ["POST", "providers", "GET"],
-      ["GET", "_log", "POST"],
+      ["PUT", "session", "GET, POST, HEAD, OPTIONS"],
+      ["DELETE", "signout", "GET, POST, HEAD, OPTIONS"],
+      ["PATCH", "csrf", "GET, HEAD, OPTIONS"],
+      ["POST", "providers", "GET, HEAD, OPTIONS"],
+      ["GET", "_log", "POST, OPTIONS"],
     ]) {
       const response = await request(method, path);
       expect(response.status, `${method} ${path}`).toBe(405);
