@@ -11,6 +11,7 @@ import {
   checkOperation,
   type PaymentSnapshot,
 } from "@/lib/domain/operation-requests/payment-rules";
+import type { OutcomeFacts } from "@/lib/domain/operation-requests/wording";
 
 export type OpenOperationRequest = {
   id: string;
@@ -95,13 +96,32 @@ export async function getPaymentOperationState(
   };
 }
 
-/** Where a request stands right after submission, for the message the submitter sees. */
+/** Where a request stands right after an action, for the message (toast) the actor sees. */
+export type OperationRequestOutcome = OutcomeFacts & { id: string };
+
 export async function getOperationRequestOutcome(
   merchantId: string,
   requestId: string,
-): Promise<{ id: string; operation: Operation; state: OperationRequestState }> {
-  return prisma.operationRequest.findFirstOrThrow({
+): Promise<OperationRequestOutcome> {
+  const request = await prisma.operationRequest.findFirstOrThrow({
     where: { id: requestId, merchantId },
-    select: { id: true, operation: true, state: true },
+    select: {
+      id: true,
+      operation: true,
+      state: true,
+      amount: true,
+      currency: true,
+      deadlineAt: true,
+      failureCode: true,
+    },
   });
+  return {
+    id: request.id,
+    operation: request.operation,
+    state: request.state,
+    amount: toDecimalString(moneyFromDecimal(request.amount.toFixed(), request.currency)),
+    currency: request.currency,
+    deadlineAt: request.deadlineAt?.toISOString() ?? null,
+    failureCode: request.failureCode,
+  };
 }

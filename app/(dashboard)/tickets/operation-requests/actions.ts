@@ -2,6 +2,7 @@
 
 import { refresh } from "next/cache";
 import { action } from "@/lib/actions/action-client";
+import { getOperationRequestOutcome } from "@/lib/queries/operation-requests/get-payment-operation-state";
 import { approveOperationRequest } from "@/lib/services/operation-requests/approve-operation-request";
 import { cancelOperationRequest } from "@/lib/services/operation-requests/cancel-operation-request";
 import { rejectOperationRequest } from "@/lib/services/operation-requests/reject-operation-request";
@@ -14,7 +15,8 @@ import {
 /*
  * The ticket table's and the detail page's buttons. Approve and reject are the checker's alone;
  * cancel and retry depend on the request's operation (refund or void), which only the service
- * knows once it has loaded the request, so it checks that permission.
+ * knows once it has loaded the request, so it checks that permission. Each answers where the request
+ * stands afterwards, which the toast words.
  */
 
 const RejectInputSchema = OperationRequestIdSchema.extend(RejectOperationSchema.shape);
@@ -25,7 +27,7 @@ export const approveOperationRequestAction = action(
   async ({ id }, principal) => {
     await approveOperationRequest(principal, id);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );
 
@@ -35,7 +37,7 @@ export const rejectOperationRequestAction = action(
   async ({ id, reason }, principal) => {
     await rejectOperationRequest(principal, id, reason);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );
 
@@ -45,7 +47,7 @@ export const cancelOperationRequestAction = action(
   async ({ id }, principal) => {
     await cancelOperationRequest(principal, id);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );
 
@@ -55,6 +57,6 @@ export const retryOperationRequestAction = action(
   async ({ id }, principal) => {
     await retryOperationRequest(principal, id);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );

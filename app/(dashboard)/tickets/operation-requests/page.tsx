@@ -11,6 +11,7 @@ import {
   listOperationRequests,
   type OperationRequestPage,
 } from "@/lib/queries/operation-requests/list-operation-requests";
+import { listRequestCustomers } from "@/lib/queries/operation-requests/list-request-customers";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
@@ -44,6 +45,10 @@ export default async function OperationRequestsPage({
     listGatewayOptions(principal.merchantId),
     can(principal, "plugins.manage") ? isCheckerMissing(principal.merchantId) : false,
   ]);
+  const customers = await listRequestCustomers(
+    principal.merchantId,
+    page.data.map((row) => row.transactionId),
+  );
 
   return (
     <div className="space-y-6">
@@ -76,6 +81,7 @@ export default async function OperationRequestsPage({
       <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
       <OperationRequestsView
         rows={page.data.map(toOperationRequestJson)}
+        customers={customers}
         nextCursor={page.nextCursor}
         applied={{
           state: filters.state ?? "",
