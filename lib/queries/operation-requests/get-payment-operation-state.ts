@@ -21,6 +21,9 @@ export type OpenOperationRequest = {
 
 /** What the payment page needs to offer Refund and Void. Amounts are decimal strings in the payment's currency. */
 export type PaymentOperationState = {
+  orderNo: string;
+  /** "Sara Ali (sara@example.test)", or null when the payment has no customer. */
+  customer: string | null;
   currency: string;
   /** The full amount: what a void releases. */
   amount: string;
@@ -45,6 +48,8 @@ export async function getPaymentOperationState(
   const payment = await prisma.paymentTransaction.findFirst({
     where: { id: transactionId, merchantId, kind: "payment" },
     select: {
+      orderNo: true,
+      customer: { select: { name: true, email: true } },
       state: true,
       currency: true,
       amount: true,
@@ -83,7 +88,14 @@ export async function getPaymentOperationState(
     return { allowed: false, reason: check.ok ? null : check.message };
   };
 
+  const customer = payment.customer;
   return {
+    orderNo: payment.orderNo,
+    customer: customer
+      ? customer.email
+        ? `${customer.name} (${customer.email})`
+        : customer.name
+      : null,
     currency: amount.currency,
     amount: toDecimalString(amount),
     remainingAmount: toDecimalString({
