@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { can } from "@/lib/auth/principal";
 import { requirePrincipal } from "@/lib/auth/session";
+import { whitelistableOperations } from "@/lib/domain/operation-requests/whitelist";
 import { getApprovalSettings } from "@/lib/queries/operations-approval/get-approval-settings";
 import { CheckerForm } from "./_components/checker-form";
 import { ExpiryForm } from "./_components/expiry-form";
@@ -40,7 +41,12 @@ export default async function OperationsApprovalPage() {
       <PluginStatusForm settings={settings} installed={installed} canManage={canManage} />
       <CheckerForm checkerUserId={checkerUserId} members={members} canManage={canManage} />
       <ExpiryForm settings={settings} canManage={canManage} />
-      <WhitelistTable members={members} />
+      <WhitelistTable
+        // Only members whose role may request a refund or void; the service refuses the others.
+        members={members
+          .map((member) => ({ ...member, allowed: whitelistableOperations(member.role) }))
+          .filter((member) => member.allowed.length > 0)}
+      />
     </div>
   );
 }
