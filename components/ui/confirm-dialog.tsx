@@ -34,6 +34,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
 }) {
   const confirm = useRef<HTMLButtonElement>(null);
+  // Opened without a Radix trigger, so Radix cannot know where focus came from: remember it.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
@@ -41,7 +43,16 @@ export function ConfirmDialog({
         <AlertDialog.Content
           onOpenAutoFocus={(event) => {
             event.preventDefault();
+            opener.current =
+              document.activeElement instanceof HTMLElement ? document.activeElement : null;
             confirm.current?.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            // Back to the button that opened it, when it is still there (a confirmed Approve is not).
+            if (opener.current?.isConnected) {
+              event.preventDefault();
+              opener.current.focus();
+            }
           }}
           className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl"
         >
