@@ -11,15 +11,24 @@ import {
   useState,
 } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
+import type { OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
 import type { OutcomeAction } from "@/lib/domain/operation-requests/wording";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
 
-/** What this viewer did to a row, and when: the row keeps its place and says so. */
-export type Decision = { action: OutcomeAction; at: string };
+/**
+ * What this viewer did to a row, and when: the row keeps its place and says so. `from` and `state`
+ * are the request's state before and after, as the action answered.
+ */
+export type Decision = {
+  action: OutcomeAction;
+  at: string;
+  from: OperationRequestState;
+  state: OperationRequestState;
+};
 
 type Decisions = {
   decided: ReadonlyMap<string, Decision>;
-  onDecided: ((id: string, action: OutcomeAction) => void) | null;
+  onDecided: ((id: string, decision: Omit<Decision, "at">) => void) | null;
 };
 
 const DecisionsContext = createContext<Decisions>({ decided: new Map(), onDecided: null });
@@ -53,10 +62,10 @@ export function useDecidedRows(rows: OperationRequestJson[]) {
   }, [rows, decided]);
 
   const onDecided = useCallback(
-    (id: string, action: OutcomeAction) =>
+    (id: string, decision: Omit<Decision, "at">) =>
       setMemory((current) => {
         const next = new Map(current.search === search ? current.decided : EMPTY);
-        next.set(id, { action, at: new Date().toISOString() });
+        next.set(id, { ...decision, at: new Date().toISOString() });
         return { search, decided: next };
       }),
     [search],
@@ -68,7 +77,11 @@ export function useDecidedRows(rows: OperationRequestJson[]) {
 
 const EMPTY: ReadonlyMap<string, Decision> = new Map();
 
-/** The server's rows, with each decided row it no longer lists put back at its former index. */
+/**
+ * The server's rows, with each decided row it no longer lists put back at its former index. A
+ * decided row still in the state it was decided from (the kept copy, or a render that started
+ * before the action committed) shows the state the action answered instead.
+ */
 function keepInPlace(
   rows: OperationRequestJson[],
   previous: OperationRequestJson[],
@@ -81,7 +94,10 @@ function keepInPlace(
     if (decided.has(row.id) && !listed.has(row.id))
       result.splice(Math.min(index, result.length), 0, row);
   });
-  return result;
+  return result.map((row) => {
+    const decision = decided.get(row.id);
+    return decision && row.state === decision.from ? { ...row, state: decision.state } : row;
+  });
 }
 
 export function DecisionsProvider({ value, children }: { value: Decisions; children: ReactNode }) {

@@ -112,7 +112,7 @@ export function RequestActions({
           const show = outcome.tone === "warning" ? toast.warning : toast.success;
           show(outcome.message, { description: `Order ${request.orderNo}` });
           onSuccess?.();
-          onDecided?.(request.id, kind);
+          onDecided?.(request.id, { action: kind, from: request.state, state: result.data.state });
         } else {
           setError(result.error.message);
           toast.error(result.error.message, { description: `Order ${request.orderNo}` });
