@@ -13,7 +13,8 @@ process.env.DATABASE_URL ??= "postgresql://unset@127.0.0.1:1/unset";
  * driver adapter, so `prisma migrate deploy` needs no download.
  */
 export default defineConfig({
-  schema: path.join("prisma", "schema.prisma"),
+  // One file per domain in prisma/schema/ (multi-file schemas are GA since Prisma 6.7).
+  schema: path.join("prisma", "schema"),
   migrations: { path: path.join("prisma", "migrations") },
   experimental: { adapter: true },
   engine: "js",

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import { config } from "@/lib/config";
 import { createPool } from "./pg-pool";
 
 /**
@@ -8,13 +9,13 @@ import { createPool } from "./pg-pool";
  * development hot reloads and test files reuse one pool instead of opening new ones.
  */
 function createClient(): PrismaClient {
-  const url = process.env.DATABASE_URL;
+  const url = config().databaseUrl;
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set. `npm start` sets it for the embedded database; see the README.",
     );
   }
-  const pool = createPool(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  const pool = createPool(url, config().databasePoolSize);
   return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 

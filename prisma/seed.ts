@@ -5,8 +5,8 @@
 
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient, type Role, type TransactionState } from "@prisma/client";
-import { hashApiKey } from "../lib/auth/api-keys";
-import { hashPassword } from "../lib/auth/passwords";
+import { hashApiKey } from "../lib/credentials/api-keys";
+import { hashPassword } from "../lib/credentials/passwords";
 import { type CurrencyCode, currencyExponent } from "../lib/domain/money/currency";
 import { money, toDecimalString } from "../lib/domain/money/money";
 import { createPool } from "../lib/pg-pool";

@@ -6,7 +6,8 @@ import { logger } from "@/lib/log";
 
 /**
  * Every server action is: schema -> signed-in principal holding the named permission -> one
- * service call. Only AppError messages reach the browser; anything else is logged and answered
+ * service call. "authenticated" leaves the decision to the service's policy, for use cases whose
+ * permission depends on the record (cancel and retry need the request's own operation permission). Only AppError messages reach the browser; anything else is logged and answered
  * with a generic message.
  */
 export type ActionResult<T> =
@@ -18,14 +19,14 @@ export type ActionResult<T> =
 
 export function action<S extends z.ZodType, T>(
   schema: S,
-  permission: Permission,
+  permission: Permission | "authenticated",
   run: (input: z.output<S>, principal: Principal) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     try {
       const principal = await principalFromSession();
       if (!principal) return failure("unauthenticated", "Your session has ended. Sign in again.");
-      if (!can(principal, permission))
+      if (permission !== "authenticated" && !can(principal, permission))
         return failure("forbidden", `You do not have the '${permission}' permission.`);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {

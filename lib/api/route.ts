@@ -11,9 +11,21 @@ import { readIdempotencyKey, requestFingerprint, withIdempotency } from "./idemp
  * validate the output -> respond. Client mistakes become 4xx in the one error shape; anything
  * unexpected is logged with the request id and answered with a generic 500.
  */
-type Config<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, O extends z.ZodType> = {
-  /** The permission the caller must hold; "public" for unauthenticated routes such as health. */
-  permission: Permission | "authenticated" | "public";
+type Access = Permission | "authenticated" | "public";
+
+type Config<
+  A extends Access,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  P extends z.ZodType,
+  O extends z.ZodType,
+> = {
+  /**
+   * The permission the caller must hold; "public" for unauthenticated routes such as health;
+   * "authenticated" when the permission depends on the record, and the service's policy
+   * (lib/domain/policies) decides once it has loaded it.
+   */
+  permission: A;
   query?: Q;
   body?: B;
   params?: P;
@@ -29,10 +41,11 @@ type Config<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, O ext
   idempotent?: boolean;
 };
 
-type Context<Q, B, P> = {
+type Context<A extends Access, Q, B, P> = {
   request: Request;
   requestId: string;
-  principal: Principal;
+  /** Nobody on a public route: the type keeps a public handler from reading a caller. */
+  principal: A extends "public" ? null : Principal;
   query: Q;
   body: B;
   params: P;
@@ -47,14 +60,15 @@ const DEFAULT_MAX_BODY = 64 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export function apiRoute<
+  const A extends Access,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
   P extends z.ZodType = z.ZodUndefined,
   O extends z.ZodType = z.ZodUnknown,
 >(
-  config: Config<Q, B, P, O>,
+  config: Config<A, Q, B, P, O>,
   handler: (
-    context: Context<z.output<Q>, z.output<B>, z.output<P>>,
+    context: Context<A, z.output<Q>, z.output<B>, z.output<P>>,
   ) => Promise<HandlerResult<z.input<O>>>,
 ) {
   return async (
@@ -134,7 +148,7 @@ export function apiRoute<
       const result = await handler({
         request,
         requestId,
-        principal: principal as Principal,
+        principal: principal as Context<A, unknown, unknown, unknown>["principal"],
         query: query as z.output<Q>,
         body: body as z.output<B>,
         params: params as z.output<P>,

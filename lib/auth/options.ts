@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { config } from "@/lib/config";
 import { logger } from "@/lib/log";
 import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 
@@ -18,7 +19,7 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: config().nextAuthSecret,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

@@ -1,30 +1,18 @@
 import { Prisma } from "@prisma/client";
 import { getServerSession } from "next-auth";
+import { hashApiKey } from "@/lib/credentials/api-keys";
 import { prisma } from "@/lib/db";
-import type { Actor } from "@/lib/services/audit/record-audit-event";
-import { hashApiKey } from "./api-keys";
+import { type Capabilities, isRole, permissionsFor } from "@/lib/domain/auth/permissions";
+import type { Principal } from "@/lib/domain/auth/principal";
 import { authOptions } from "./options";
-import {
-  type Capabilities,
-  hasPermission,
-  isRole,
-  type Permission,
-  permissionsFor,
-  type Role,
-} from "./permissions";
 
-/** Who is acting, for which merchant, with what permissions: loaded fresh on every request. */
-export type Principal = {
-  userId: string;
-  email: string;
-  name: string;
-  merchantId: string;
-  merchantName: string;
-  role: Role;
-  capabilities: Capabilities;
-  permissions: Permission[];
-  via: "session" | "api_key";
-};
+/** The pure half (the type, can(), the actors) lives in lib/domain/auth; services import it there. */
+export {
+  actorOf,
+  can,
+  decisionActorOf,
+  type Principal,
+} from "@/lib/domain/auth/principal";
 
 type PrincipalRow = {
   user_id: string;
@@ -115,12 +103,4 @@ export async function principalFromApiKey(authorization: string): Promise<Princi
 export async function authenticateRequest(request: Request): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   return authorization ? principalFromApiKey(authorization) : principalFromSession();
-}
-
-export function can(principal: Principal, permission: Permission): boolean {
-  return hasPermission(principal.role, permission, principal.capabilities);
-}
-
-export function actorOf(principal: Principal): Actor {
-  return { userId: principal.userId, type: principal.via };
 }

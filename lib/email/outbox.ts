@@ -1,7 +1,8 @@
 import { Resend } from "resend";
+import { config } from "@/lib/config";
 import { prisma, type Tx } from "@/lib/db";
-import { getRunningBoss, QUEUES } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log";
+import { getRunningBoss, QUEUES } from "@/lib/queue/boss";
 import { isUuid } from "@/lib/validation/ids";
 
 /**
@@ -39,7 +40,7 @@ const DEFAULT_FROM = "Countersign <notifications@countersign.local>";
  * mailbox. Read on every call so that tests (and operators) can switch it without a restart.
  */
 function resendApiKey(): string | null {
-  return process.env.RESEND_API_KEY?.trim() || null;
+  return config().resendApiKey ?? null;
 }
 
 /**
@@ -47,10 +48,7 @@ function resendApiKey(): string | null {
  * deployment (only in development, tests, or a production build running as the sandbox demo).
  */
 export function isMailboxEnabled(): boolean {
-  return (
-    !resendApiKey() &&
-    (process.env.NODE_ENV !== "production" || process.env.SANDBOX_MODE === "true")
-  );
+  return !resendApiKey() && (config().nodeEnv !== "production" || config().sandboxMode);
 }
 
 /** Addresses are compared case-insensitively everywhere (as users' emails are), so store them so. */
@@ -188,7 +186,7 @@ async function send(email: ClaimedEmail): Promise<SendOutcome> {
   try {
     const { data, error } = await new Resend(apiKey).emails.send(
       {
-        from: process.env.EMAIL_FROM?.trim() || DEFAULT_FROM,
+        from: config().emailFrom ?? DEFAULT_FROM,
         to: email.to,
         ...(email.bcc.length > 0 ? { bcc: email.bcc } : {}),
         subject: email.subject,

@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import type { GatewayOperationInput, GatewayResult, PaymentGatewayPort } from "./port";
 
 /**
@@ -70,12 +71,9 @@ export function sandboxGateway(
 }
 
 export function gatewayTimeoutMs(): number {
-  const value = Number(process.env.GATEWAY_TIMEOUT_MS ?? 3000);
-  return Number.isFinite(value) && value > 0 ? value : 3000;
+  return config().gatewayTimeoutMs;
 }
 
 function sandboxBaseUrl(): string {
-  return (
-    process.env.SANDBOX_GATEWAY_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`
-  ).replace(/\/$/, "");
+  return config().sandboxGatewayUrl;
 }

@@ -1,9 +1,10 @@
 import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
+import { config } from "@/lib/config";
 import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
 import { logger } from "@/lib/log";
+import { QUEUES, startBoss, stopBoss } from "@/lib/queue/boss";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
-import { QUEUES, startBoss, stopBoss } from "./boss";
 
 /**
  * The background work of one app process. pg-boss hands each job to one instance; the scheduled
@@ -27,7 +28,7 @@ type WorkersState = { tick?: NodeJS.Timeout; ticking: boolean; registered: boole
 const cache = globalThis as unknown as { countersignWorkers?: WorkersState };
 
 export function workersEnabled(): boolean {
-  return process.env.COUNTERSIGN_WORKERS !== "off";
+  return config().workersEnabled;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function startWorkers(): Promise<void> {
     state.tick = setInterval(() => void tick(state), TICK_MS);
     state.tick.unref();
   }
-  if (!process.env.RESEND_API_KEY?.trim() && !isMailboxEnabled()) {
+  if (!config().resendApiKey && !isMailboxEnabled()) {
     log.warn("RESEND_API_KEY is not set: emails are kept in the outbox and not sent to anyone");
   }
 

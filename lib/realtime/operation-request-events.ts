@@ -1,5 +1,6 @@
 import pg from "pg";
 import { z } from "zod";
+import { config } from "@/lib/config";
 import { logger } from "@/lib/log";
 
 /*
@@ -81,7 +82,7 @@ class OperationRequestChangeFeed {
    */
   private start(): void {
     if (this.started) return;
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = config().databaseUrl;
     if (!connectionString)
       throw new Error("DATABASE_URL is not set; live operation-request updates need it.");
     this.started = true;

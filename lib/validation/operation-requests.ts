@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "@/lib/domain/money/currency";
 import { EXPIRY_HOURS_LIMITS } from "@/lib/domain/operation-requests/deadlines";
-import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  OPERATION_REQUEST_STATES,
+  OPERATIONS,
+  REJECTION_REASON_MAX_LENGTH,
+  REQUEST_REASON_MAX_LENGTH,
+} from "@/lib/domain/operation-requests/lifecycle";
 
 /** POST /api/v1/operations and the payment page's Refund / Void form. */
 export const SubmitOperationSchema = z.strictObject({
@@ -13,13 +18,25 @@ export const SubmitOperationSchema = z.strictObject({
       error: 'amount must be a decimal string such as "12.500".',
     })
     .optional(),
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(
+      REQUEST_REASON_MAX_LENGTH,
+      `Keep the reason under ${REQUEST_REASON_MAX_LENGTH} characters.`,
+    )
+    .optional(),
 });
 export type SubmitOperationInput = z.output<typeof SubmitOperationSchema>;
 
-/** POST /api/v1/operation-requests/{id}/reject. The rule (required, at most 500) lives in the domain. */
+/**
+ * POST /api/v1/operation-requests/{id}/reject. The rule (required, at most
+ * REJECTION_REASON_MAX_LENGTH once trimmed) is the domain's; this only bounds what is read.
+ */
 export const RejectOperationSchema = z.strictObject({
-  reason: z.string({ error: "A reason is required to reject a request." }).max(2000),
+  reason: z
+    .string({ error: "A reason is required to reject a request." })
+    .max(REJECTION_REASON_MAX_LENGTH * 4),
 });
 
 export const OperationRequestIdSchema = z.strictObject({ id: z.string() });
@@ -50,11 +67,11 @@ export const ApprovalSettingsSchema = z.strictObject({
     .int("Use whole hours.")
     .min(
       EXPIRY_HOURS_LIMITS.manualActionExpiryHours.min,
-      "Manual action expiry is at least 1 hour.",
+      `Manual action expiry is at least ${EXPIRY_HOURS_LIMITS.manualActionExpiryHours.min} hour.`,
     )
     .max(
       EXPIRY_HOURS_LIMITS.manualActionExpiryHours.max,
-      "Manual action expiry is at most 8760 hours (a year).",
+      `Manual action expiry is at most ${EXPIRY_HOURS_LIMITS.manualActionExpiryHours.max} hours (a year).`,
     ),
   pendingExpiryHours: z.coerce
     .number()
@@ -65,7 +82,7 @@ export const ApprovalSettingsSchema = z.strictObject({
     )
     .max(
       EXPIRY_HOURS_LIMITS.pendingExpiryHours.max,
-      "Pending expiry is at most 8760 hours (a year).",
+      `Pending expiry is at most ${EXPIRY_HOURS_LIMITS.pendingExpiryHours.max} hours (a year).`,
     ),
   notifyCheckerOnPending: z.boolean(),
 });

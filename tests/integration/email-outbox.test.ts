@@ -10,8 +10,8 @@ import {
   queueEmail,
   sweepPendingEmails,
 } from "@/lib/email/outbox";
-import { getRunningBoss, QUEUES } from "@/lib/jobs/boss";
 import { startWorkers, stopWorkers } from "@/lib/jobs/workers";
+import { getRunningBoss, QUEUES } from "@/lib/queue/boss";
 import { resetDatabase, seedMerchant } from "./helpers";
 
 /**

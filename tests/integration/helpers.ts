@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Role, TransactionState } from "@prisma/client";
-import { hashApiKey } from "@/lib/auth/api-keys";
 import { permissionsFor } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
+import { hashApiKey } from "@/lib/credentials/api-keys";
 import { prisma } from "@/lib/db";
 
 /** Empties every table but the migration history (TRUNCATE skips the audit table's row trigger). */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/passwords";
+import { hashPassword } from "@/lib/credentials/passwords";
 import { prisma } from "@/lib/db";
 import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 import { resetDatabase, seedMerchant, type TestMerchant } from "./helpers";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { pingDatabase } from "@/lib/queries/health/ping-database";
 
 export const dynamic = "force-dynamic";
 
@@ -15,12 +15,7 @@ export const GET = apiRoute(
   async ({ log }) => {
     const started = performance.now();
     try {
-      await Promise.race([
-        prisma.$queryRaw`SELECT 1`,
-        new Promise((_, reject) =>
-          setTimeout(() => reject(new Error("database ping timed out")), PING_TIMEOUT_MS),
-        ),
-      ]);
+      await pingDatabase(PING_TIMEOUT_MS);
     } catch (error) {
       log.warn({ err: error }, "health: database unreachable");
       throw new AppError("service_unavailable", "The database is not reachable.");

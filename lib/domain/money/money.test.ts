@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "./currency";
 import {
@@ -122,7 +123,13 @@ describe("formatting", () => {
   });
   it("round-trips database decimals", () => {
     expect(moneyFromDecimal("12.500", "KWD").minor).toBe(12500n);
-    expect(moneyFromDecimal({ toString: () => "7.1" }, "USD").minor).toBe(710n);
+    expect(moneyFromDecimal(new Prisma.Decimal("7.1"), "USD").minor).toBe(710n);
+    expect(moneyFromDecimal(new Prisma.Decimal("12.500"), "KWD")).toEqual({
+      minor: 12500n,
+      currency: "KWD",
+    });
+    // toString() would say "1e+21": the decimal is read with toFixed(), so the size check answers.
+    expect(() => moneyFromDecimal(new Prisma.Decimal("1e21"), "JPY")).toThrow(/too large/);
     expect(() => moneyFromDecimal("1.234", "USD")).toThrow(/invalid/);
   });
 });

@@ -50,9 +50,16 @@ export function parseMoney(input: string | number, currency: string): ParseResul
   return { ok: true, money: { minor, currency } };
 }
 
-/** Like parseMoney for values we wrote ourselves (database decimals); throws on a broken invariant. */
-export function moneyFromDecimal(value: { toString(): string } | string, currency: string): Money {
-  const result = parseMoney(typeof value === "string" ? value : value.toString(), currency);
+/** A Prisma Decimal (or any decimal.js value), without importing Prisma into the domain. */
+export type DecimalLike = { toFixed(): string };
+
+/**
+ * Like parseMoney for values we wrote ourselves: a database decimal as Prisma returns it, or its
+ * text from raw SQL. Throws on a broken invariant.
+ */
+export function moneyFromDecimal(value: DecimalLike | string, currency: string): Money {
+  // toFixed(), not toString(): Decimal.toString() may answer in exponent notation.
+  const result = parseMoney(typeof value === "string" ? value : value.toFixed(), currency);
   if (!result.ok)
     throw new Error(
       `Stored amount ${String(value)} ${currency} is invalid: ${result.error.message}`,

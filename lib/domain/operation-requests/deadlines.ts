@@ -1,5 +1,5 @@
-import type { OperationRequestState } from "./lifecycle";
 import { type Refusal, refuse } from "./refusals";
+import type { OperationRequestState } from "./states";
 
 /**
  * How long a request may wait in a state before it expires. Hours are elapsed hours (a fixed number

@@ -1,47 +1,35 @@
+import {
+  mayAct,
+  maySubmit,
+  REQUEST_ACTIONS,
+  type RequestAction,
+} from "@/lib/domain/policies/operation-requests";
+import type { DecisionActor } from "@/lib/domain/policies/policy";
 import { isOverdue } from "./deadlines";
+import type { Operation } from "./operations";
 import { type Refusal, refuse } from "./refusals";
+import type { OperationRequestState } from "./states";
+
+export {
+  OPERATION_LABELS,
+  OPERATION_PERMISSION,
+  OPERATIONS,
+  type Operation,
+} from "./operations";
+export {
+  EXECUTABLE_STATES,
+  EXPIRABLE_STATES,
+  isOpenState,
+  OPEN_STATES,
+  OPERATION_REQUEST_STATES,
+  type OperationRequestState,
+  TERMINAL_STATES,
+} from "./states";
 
 /**
  * The life of an operation request (a refund or void a maker asks for and the checker decides).
- * The database enum mirrors OPERATION_REQUEST_STATES; every rule about moving between them is here.
+ * The states are in states.ts; every rule about moving between them is here.
  */
-export const OPERATION_REQUEST_STATES = [
-  "pending",
-  "approved",
-  "done",
-  "manual_action_required",
-  "rejected",
-  "canceled",
-  "expired",
-] as const;
-export type OperationRequestState = (typeof OPERATION_REQUEST_STATES)[number];
-
-/** A payment has at most one request in these states; the partial unique index lists the same. */
-export const OPEN_STATES = [
-  "pending",
-  "approved",
-  "manual_action_required",
-] as const satisfies readonly OperationRequestState[];
-export const TERMINAL_STATES = [
-  "done",
-  "rejected",
-  "canceled",
-  "expired",
-] as const satisfies readonly OperationRequestState[];
-
-export function isOpenState(state: OperationRequestState): boolean {
-  return (OPEN_STATES as readonly OperationRequestState[]).includes(state);
-}
-
-/** Each operation is also the name of the permission needed to ask for it. */
-export const OPERATIONS = ["refund", "void"] as const;
-export type Operation = (typeof OPERATIONS)[number];
-
-/** The permission (lib/auth/permissions) that lets its holder request, cancel or retry an operation. */
-export const OPERATION_PERMISSION = {
-  refund: "payments.refund",
-  void: "payments.void",
-} as const satisfies Record<Operation, string>;
 
 export const LIFECYCLE_EVENTS = [
   "approve",
@@ -54,13 +42,12 @@ export const LIFECYCLE_EVENTS = [
 ] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
+/** Both reasons are varchar(500) columns; the schemas, forms and checks below use these. */
 export const REJECTION_REASON_MAX_LENGTH = 500;
+export const REQUEST_REASON_MAX_LENGTH = 500;
 
-export type Actor = {
-  readonly userId: string;
-  readonly isChecker: boolean;
-  readonly permissions: readonly string[];
-};
+/** The one who decides (lib/domain/policies); the audit actor, who is recorded, is another type. */
+export type Actor = DecisionActor;
 
 export type RequestSnapshot = {
   readonly state: OperationRequestState;
@@ -98,7 +85,11 @@ const TRANSITIONS: Record<
  * Choices people make. The other events are facts (the gateway answered, the clock ran out) and are
  * recorded whoever triggered them: a gateway success after the deadline still moved the money.
  */
-const ACTIONS: ReadonlySet<LifecycleEvent> = new Set(["approve", "reject", "cancel", "retry"]);
+const ACTIONS: ReadonlySet<LifecycleEvent> = new Set(REQUEST_ACTIONS);
+
+function isAction(event: LifecycleEvent): event is RequestAction {
+  return ACTIONS.has(event);
+}
 
 const EXPIRED_MESSAGE = "This request has expired.";
 
@@ -113,9 +104,9 @@ export function decide(
   now: Date,
   extra: { reason?: string } = {},
 ): Decision {
-  if (ACTIONS.has(event)) {
-    const forbidden = refuseActor(request.operation, event, actor);
-    if (forbidden) return forbidden;
+  if (isAction(event)) {
+    const allowed = mayAct(actor, event, request);
+    if (!allowed.ok) return allowed;
   }
   const next = TRANSITIONS[event][request.state];
   if (next === undefined) return refuseState(request.state);
@@ -156,12 +147,8 @@ export function decideSubmission(input: {
   whitelistedOperations: readonly Operation[];
 }): Submission {
   const { operation, submitter } = input;
-  if (!submitter.permissions.includes(OPERATION_PERMISSION[operation])) {
-    return refuse(
-      "forbidden",
-      `You need the ${OPERATION_PERMISSION[operation]} permission to request a ${operation}.`,
-    );
-  }
+  const allowed = maySubmit(submitter, operation);
+  if (!allowed.ok) return allowed;
   if (!input.pluginEnabled) return direct("plugin_disabled");
   if (submitter.isChecker) return direct("checker");
   if (input.whitelistedOperations.includes(operation)) return direct("whitelisted");
@@ -172,21 +159,18 @@ function direct(reason: DirectReason): Submission {
   return { ok: true, initialState: "approved", direct: true, reason };
 }
 
-function refuseActor(operation: Operation, event: LifecycleEvent, actor: Actor): Refusal | null {
-  if (event === "approve" || event === "reject") {
-    return actor.isChecker ? null : refuse("forbidden", `Only the checker can ${event} requests.`);
-  }
-  // The checker decides; letting them cancel too would be a rejection without a reason.
-  if (event === "cancel" && actor.isChecker) {
-    return refuse("forbidden", "The checker cannot cancel a request; reject it instead.");
-  }
-  if (!actor.permissions.includes(OPERATION_PERMISSION[operation])) {
-    return refuse(
-      "forbidden",
-      `You need the ${OPERATION_PERMISSION[operation]} permission to ${event} this request.`,
-    );
-  }
-  return null;
+/**
+ * The buttons a request offers this actor: the actions their policy allows and the state admits.
+ * The deadline is left to the click: an overdue request is expired then, with a message saying so.
+ */
+export function availableActions(
+  request: Pick<RequestSnapshot, "state" | "operation">,
+  actor: Actor,
+): RequestAction[] {
+  return REQUEST_ACTIONS.filter(
+    (action) =>
+      TRANSITIONS[action][request.state] !== undefined && mayAct(actor, action, request).ok,
+  );
 }
 
 function refuseState(state: OperationRequestState): Refusal {

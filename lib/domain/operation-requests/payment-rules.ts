@@ -1,36 +1,15 @@
-import type { CurrencyCode } from "../money/currency";
+import type { PaymentSnapshot, PaymentState } from "@/lib/domain/payments/payment-snapshot";
 import { formatMoney } from "../money/money";
-import type { Operation } from "./lifecycle";
+import { type Operation, operationPendingMessage } from "./operations";
 import { type Refusal, refuse } from "./refusals";
 
-/** Mirrors the TransactionState enum of the database. */
-export const PAYMENT_STATES = [
-  "created",
-  "pending",
-  "attempted",
-  "authorized",
-  "paid",
-  "failed",
-  "canceled",
-  "expired",
-  "voided",
-  "refunded",
-  "partially_refunded",
-] as const;
-export type PaymentState = (typeof PAYMENT_STATES)[number];
-
-/** All amounts in the currency's minor units. */
-export type PaymentSnapshot = {
-  readonly state: PaymentState;
-  readonly currency: CurrencyCode;
-  readonly amountMinor: bigint;
-  readonly capturedMinor: bigint;
-  readonly refundedMinor: bigint;
-};
+export {
+  PAYMENT_STATES,
+  type PaymentSnapshot,
+  type PaymentState,
+} from "@/lib/domain/payments/payment-snapshot";
 
 export type OperationCheck = { ok: true; amountMinor: bigint } | Refusal;
-
-const OPERATION_LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 /**
  * Whether `operation` may be requested on this payment now, and for how much. The open-request check
@@ -45,10 +24,7 @@ export function checkOperation(input: {
 }): OperationCheck {
   const { payment, operation, requestedMinor, openRequest } = input;
   if (openRequest) {
-    return refuse(
-      "operation_pending",
-      `Requested ${OPERATION_LABELS[openRequest.operation]} is pending for approval`,
-    );
+    return refuse("operation_pending", operationPendingMessage(openRequest.operation));
   }
   return operation === "void"
     ? checkVoid(payment, requestedMinor)

@@ -1,5 +1,5 @@
-import { hasPermission, type Role } from "@/lib/auth/permissions";
-import { OPERATION_PERMISSION, OPERATIONS, type Operation } from "./lifecycle";
+import { hasPermission, type Role } from "@/lib/domain/auth/permissions";
+import { OPERATION_PERMISSION, OPERATIONS, type Operation } from "./operations";
 
 /**
  * The operations a member of this role may be whitelisted for: those their role may request at

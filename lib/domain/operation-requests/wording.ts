@@ -1,13 +1,12 @@
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
 import { formatRelativeTime } from "@/lib/domain/time/relative-time";
-import type { Operation, OperationRequestState } from "./lifecycle";
+import { OPERATION_LABELS, type Operation } from "./operations";
+import type { OperationRequestState } from "./states";
 
 /**
  * The sentences people read about a request: the toast after an action, the payment page's banner.
  * One place, so the toast, the banner and the table never word the same state two ways.
  */
-
-export const OPERATION_LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 /** Where a request stands after an action, as the action's answer carries it. */
 export type OutcomeFacts = {

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { auditActionLabel, describeActor } from "@/lib/domain/audit/actions";
 
 const PAGE = 50;
 
@@ -17,15 +18,19 @@ export async function listAuditEvents(merchantId: string, before?: bigint) {
     (
       await prisma.user.findMany({
         where: { id: { in: actorIds } },
-        select: { id: true, email: true },
+        select: { id: true, name: true, email: true },
       })
-    ).map((u) => [u.id, u.email]),
+    ).map((user) => [user.id, user]),
   );
   return {
-    events: rows.slice(0, PAGE).map((row) => ({
-      ...row,
-      actorEmail: row.actorId ? (actors.get(row.actorId) ?? "unknown user") : "system",
-    })),
+    events: rows.slice(0, PAGE).map((row) => {
+      const user = row.actorId ? actors.get(row.actorId) : undefined;
+      return {
+        ...row,
+        actorLabel: describeActor({ type: row.actorType, name: user?.name, email: user?.email }),
+        actionLabel: auditActionLabel(row.action),
+      };
+    }),
     nextBefore: rows.length > PAGE ? rows[PAGE - 1].id : null,
   };
 }

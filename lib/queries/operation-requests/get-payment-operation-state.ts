@@ -6,12 +6,9 @@ import {
   type Operation,
   type OperationRequestState,
 } from "@/lib/domain/operation-requests/lifecycle";
-import {
-  availableOperations,
-  checkOperation,
-  type PaymentSnapshot,
-} from "@/lib/domain/operation-requests/payment-rules";
+import { availableOperations, checkOperation } from "@/lib/domain/operation-requests/payment-rules";
 import type { OutcomeFacts } from "@/lib/domain/operation-requests/wording";
+import { toPaymentSnapshot } from "@/lib/domain/payments/payment-snapshot";
 
 export type OpenOperationRequest = {
   id: string;
@@ -65,17 +62,8 @@ export async function getPaymentOperationState(
   });
   if (!payment) return null;
 
-  // toFixed(), not toString(): Decimal.toString() may answer in exponent notation.
-  const amount = moneyFromDecimal(payment.amount.toFixed(), payment.currency);
-  const captured = moneyFromDecimal(payment.capturedAmount.toFixed(), payment.currency);
-  const refunded = moneyFromDecimal(payment.refundedAmount.toFixed(), payment.currency);
-  const snapshot: PaymentSnapshot = {
-    state: payment.state,
-    currency: amount.currency,
-    amountMinor: amount.minor,
-    capturedMinor: captured.minor,
-    refundedMinor: refunded.minor,
-  };
+  const snapshot = toPaymentSnapshot(payment);
+  const amount = { minor: snapshot.amountMinor, currency: snapshot.currency };
   const openRequest = payment.operationRequests[0] ?? null;
   const available = availableOperations(snapshot, openRequest ?? undefined);
   const availability = (operation: Operation): OperationAvailability => {
@@ -131,7 +119,7 @@ export async function getOperationRequestOutcome(
     id: request.id,
     operation: request.operation,
     state: request.state,
-    amount: toDecimalString(moneyFromDecimal(request.amount.toFixed(), request.currency)),
+    amount: toDecimalString(moneyFromDecimal(request.amount, request.currency)),
     currency: request.currency,
     deadlineAt: request.deadlineAt?.toISOString() ?? null,
     failureCode: request.failureCode,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { moneyFromDecimal, subtractMoney, toDecimalString } from "@/lib/domain/money/money";
+import { money, subtractMoney, toDecimalString } from "@/lib/domain/money/money";
+import { toPaymentSnapshot } from "@/lib/domain/payments/payment-snapshot";
 import type { TransactionJson } from "@/lib/validation/transactions";
 
 /** The columns every transaction listing reads: the row and the names it points at. */
@@ -27,10 +28,10 @@ export type TransactionRow = Prisma.PaymentTransactionGetPayload<{
 
 /** The JSON of one transaction: amounts as decimal strings with exactly the currency's decimals. */
 export function toTransactionJson(row: TransactionRow): TransactionJson {
-  // toFixed(), not toString(): Decimal.toString() may answer in exponent notation.
-  const amount = moneyFromDecimal(row.amount.toFixed(), row.currency);
-  const captured = moneyFromDecimal(row.capturedAmount.toFixed(), row.currency);
-  const refunded = moneyFromDecimal(row.refundedAmount.toFixed(), row.currency);
+  const snapshot = toPaymentSnapshot(row);
+  const amount = money(snapshot.amountMinor, snapshot.currency);
+  const captured = money(snapshot.capturedMinor, snapshot.currency);
+  const refunded = money(snapshot.refundedMinor, snapshot.currency);
   return {
     id: row.id,
     orderNo: row.orderNo,

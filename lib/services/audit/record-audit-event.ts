@@ -1,17 +1,15 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Tx } from "@/lib/db";
-
-export type Actor = { userId: string | null; type: "session" | "api_key" | "system" };
-
-export const SYSTEM_ACTOR: Actor = { userId: null, type: "system" };
+import type { AuditAction, AuditActor } from "@/lib/domain/audit/actions";
 
 type AuditInput = {
-  actor: Actor;
+  actor: AuditActor;
   merchantId: string | null;
   entity: string;
   entityId: string;
-  action: string;
+  /** One of the vocabulary in lib/domain/audit/actions.ts. */
+  action: AuditAction;
   fromState?: string | null;
   toState?: string | null;
   data?: Prisma.InputJsonValue;

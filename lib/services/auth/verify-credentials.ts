@@ -1,13 +1,14 @@
 import "server-only";
-import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/passwords";
+import { verifyAgainstNothing, verifyPassword } from "@/lib/credentials/passwords";
 import { prisma } from "@/lib/db";
+import { SYSTEM_ACTOR } from "@/lib/domain/audit/actions";
 import {
   isLocked,
   lockedMessage,
   recordFailure,
   type ThrottleState,
 } from "@/lib/domain/auth/sign-in-throttle";
-import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/services/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 
 export type SignedInUser = {
   id: string;

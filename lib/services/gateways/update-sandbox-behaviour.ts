@@ -1,15 +1,18 @@
 import "server-only";
 import type { SandboxMode } from "@prisma/client";
-import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
+import { mayManageGateways } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { authorize } from "@/lib/services/authorization/authorize";
 
 /** Administration > Gateways: how the sandbox answers for one of the merchant's gateways. */
 export async function updateSandboxBehaviour(
   principal: Principal,
   input: { gatewayId: string; mode: SandboxMode; failNext: number },
 ): Promise<void> {
+  authorize(principal, mayManageGateways);
   await prisma.$transaction(async (tx) => {
     const gateway = await tx.paymentGateway.findFirst({
       where: { id: input.gatewayId, merchantId: principal.merchantId },

@@ -1,21 +1,19 @@
 import "server-only";
 import type { OperationRequest, Prisma } from "@prisma/client";
-import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma, type Tx } from "@/lib/db";
-import {
-  decide,
-  isRequestOverdue,
-  type LifecycleEvent,
-} from "@/lib/domain/operation-requests/lifecycle";
+import type { AuditAction } from "@/lib/domain/audit/actions";
+import { actorOf, decisionActorOf, type Principal } from "@/lib/domain/auth/principal";
+import { decide, isRequestOverdue } from "@/lib/domain/operation-requests/lifecycle";
+import type { RequestAction } from "@/lib/domain/policies/operation-requests";
 import { kickEmailDelivery } from "@/lib/email/outbox";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
-import { domainActor, expireRequest, getRequestOrThrow, refusalError } from "./request-context";
+import { expireRequest, getRequestOrThrow, refusalError } from "./request-context";
 
-const AUDIT_ACTIONS: Partial<Record<LifecycleEvent, string>> = {
-  approve: "approved",
-  reject: "rejected",
-  cancel: "canceled",
-  retry: "retry_requested",
+const AUDIT_ACTIONS: Record<RequestAction, AuditAction> = {
+  approve: "operation_request.approved",
+  reject: "operation_request.rejected",
+  cancel: "operation_request.canceled",
+  retry: "operation_request.retry_requested",
 };
 
 type Options = {
@@ -42,19 +40,19 @@ type Options = {
 export async function applyDecision(
   principal: Principal,
   id: string,
-  event: LifecycleEvent,
+  event: RequestAction,
   options: Options = {},
 ): Promise<void> {
-  const actor = actorOf(principal);
+  const auditActor = actorOf(principal);
   const outcome = await prisma.$transaction(async (tx) => {
     const now = new Date();
     const request = await getRequestOrThrow(tx, principal.merchantId, id);
-    const decision = decide(request, event, domainActor(principal), now, {
+    const decision = decide(request, event, decisionActorOf(principal), now, {
       reason: options.reason,
     });
     if (!decision.ok) {
       if (decision.code === "request_expired" && isRequestOverdue(request, now)) {
-        await expireRequest(tx, request, actor, now);
+        await expireRequest(tx, request, auditActor, now);
         return { refusal: decision, emailIds: [] };
       }
       throw refusalError(decision);
@@ -66,7 +64,9 @@ export async function applyDecision(
     if (count === 0) {
       // Someone else moved it first: answer as the domain would for its state now.
       const current = await getRequestOrThrow(tx, principal.merchantId, id);
-      const again = decide(current, event, domainActor(principal), now, { reason: options.reason });
+      const again = decide(current, event, decisionActorOf(principal), now, {
+        reason: options.reason,
+      });
       const message =
         options.busyMessage ?? "This request changed while you acted on it; try again.";
       throw again.ok
@@ -74,11 +74,11 @@ export async function applyDecision(
         : refusalError(again);
     }
     await recordAuditEvent(tx, {
-      actor,
+      actor: auditActor,
       merchantId: request.merchantId,
       entity: "operation_request",
       entityId: request.id,
-      action: `operation_request.${AUDIT_ACTIONS[event]}`,
+      action: AUDIT_ACTIONS[event],
       fromState: request.state,
       toState: decision.next,
       data: decision.reason ? { reason: decision.reason } : {},

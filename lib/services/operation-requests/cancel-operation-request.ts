@@ -1,5 +1,5 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/auth/principal";
 import { applyDecision } from "./apply-decision";
 
 /** Any member holding the operation's permission, except the checker, withdraws a pending request. */

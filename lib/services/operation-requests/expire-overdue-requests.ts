@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { SYSTEM_ACTOR } from "@/lib/services/audit/record-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/domain/audit/actions";
+import { EXPIRABLE_STATES } from "@/lib/domain/operation-requests/lifecycle";
 import { expireRequest } from "./request-context";
 
 const BATCH = 500;
@@ -12,7 +13,7 @@ const BATCH = 500;
 export async function expireOverdueRequests(now = new Date()): Promise<number> {
   const overdue = await prisma.operationRequest.findMany({
     where: {
-      state: { in: ["pending", "manual_action_required"] },
+      state: { in: [...EXPIRABLE_STATES] },
       deadlineAt: { lte: now },
       executingSince: null,
     },

@@ -1,8 +1,10 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/auth/principal";
 import { formatMoney, moneyFromDecimal } from "@/lib/domain/money/money";
+import { mayReject } from "@/lib/domain/policies/operation-requests";
 import { queueEmail } from "@/lib/email/outbox";
-import { operationRejectedEmail } from "@/lib/email/templates";
+import { operationRejectedEmail } from "@/lib/email/templates/operation-rejected";
+import { authorize } from "@/lib/services/authorization/authorize";
 import { applyDecision } from "./apply-decision";
 
 /** The checker rejects a pending request with a reason; the maker alone is told why. */
@@ -11,6 +13,7 @@ export async function rejectOperationRequest(
   id: string,
   reason: string,
 ): Promise<void> {
+  authorize(principal, mayReject);
   await applyDecision(principal, id, "reject", {
     reason,
     data: (decision, now) => ({

@@ -1,15 +1,14 @@
 import "server-only";
 import type { OperationRequest } from "@prisma/client";
-import type { Principal } from "@/lib/auth/principal";
 import type { Tx } from "@/lib/db";
+import type { AuditActor } from "@/lib/domain/audit/actions";
 import {
   DEFAULT_EXPIRY_SETTINGS,
   type ExpirySettings,
 } from "@/lib/domain/operation-requests/deadlines";
-import type { Actor as DomainActor } from "@/lib/domain/operation-requests/lifecycle";
 import type { Refusal } from "@/lib/domain/operation-requests/refusals";
 import { AppError } from "@/lib/errors";
-import { type Actor, recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 
 /** Shared steps of the operation-request use cases; each use case keeps its own file. */
@@ -25,14 +24,6 @@ export async function getRequestOrThrow(
     : null;
   if (!request) throw new AppError("not_found", "Operation request not found.");
   return request;
-}
-
-export function domainActor(principal: Principal): DomainActor {
-  return {
-    userId: principal.userId,
-    isChecker: principal.capabilities.checker === true,
-    permissions: principal.permissions,
-  };
 }
 
 export function refusalError(refusal: Refusal): AppError {
@@ -56,7 +47,7 @@ export async function loadExpirySettings(tx: Tx, merchantId: string): Promise<Ex
 export async function expireRequest(
   tx: Tx,
   request: OperationRequest,
-  actor: Actor,
+  actor: AuditActor,
   now: Date,
 ): Promise<boolean> {
   const { count } = await tx.operationRequest.updateMany({

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { SYSTEM_ACTOR } from "@/lib/services/audit/record-audit-event";
-import { executeOperationRequest, STALE_CLAIM_SECONDS } from "./execute-operation-request";
+import { SYSTEM_ACTOR } from "@/lib/domain/audit/actions";
+import { STALE_CLAIM_SECONDS } from "./claim-execution";
+import { executeOperationRequest } from "./execute-operation-request";
 
 /**
  * Approved requests whose execution never ran or never finished (the process died between the

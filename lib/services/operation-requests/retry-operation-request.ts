@@ -1,7 +1,8 @@
 import "server-only";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { applyDecision } from "./apply-decision";
-import { executeOperationRequest, STALE_CLAIM_SECONDS } from "./execute-operation-request";
+import { STALE_CLAIM_SECONDS } from "./claim-execution";
+import { executeOperationRequest } from "./execute-operation-request";
 
 /**
  * Any member holding the operation's permission (the checker too) runs a manual-action request

@@ -1,30 +1,20 @@
 import "server-only";
-import type { Operation } from "@prisma/client";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { config } from "@/lib/config";
 import { prisma, type Tx } from "@/lib/db";
-import { isCurrencyCode } from "@/lib/domain/money/currency";
-import {
-  formatMoney,
-  moneyFromDecimal,
-  parseMoney,
-  toDecimalString,
-} from "@/lib/domain/money/money";
+import { actorOf, decisionActorOf, type Principal } from "@/lib/domain/auth/principal";
+import { formatMoney, parseMoney, toDecimalString } from "@/lib/domain/money/money";
 import { deadlineFor } from "@/lib/domain/operation-requests/deadlines";
 import { decideSubmission, OPEN_STATES } from "@/lib/domain/operation-requests/lifecycle";
-import { checkOperation, type PaymentState } from "@/lib/domain/operation-requests/payment-rules";
+import { operationPendingMessage } from "@/lib/domain/operation-requests/operations";
+import { checkOperation } from "@/lib/domain/operation-requests/payment-rules";
 import { kickEmailDelivery, queueEmail } from "@/lib/email/outbox";
-import { newPendingRequestEmail } from "@/lib/email/templates";
+import { newPendingRequestEmail } from "@/lib/email/templates/new-pending-request";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
-import { isUuid } from "@/lib/validation/ids";
+import { lockPayment } from "@/lib/services/payments/lock-payment";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
-import { appUrl, executeOperationRequest } from "./execute-operation-request";
-import {
-  domainActor,
-  isUniqueViolation,
-  loadExpirySettings,
-  refusalError,
-} from "./request-context";
+import { executeOperationRequest } from "./execute-operation-request";
+import { isUniqueViolation, loadExpirySettings, refusalError } from "./request-context";
 
 /**
  * A maker asks for a refund or void. Every operation becomes a request, so there is one history:
@@ -55,30 +45,14 @@ export async function submitOperationRequest(
 async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOperationInput) {
   const now = new Date();
   // Lock the payment: submits for one payment queue here instead of racing to the index.
-  const [payment] = isUuid(input.transactionId)
-    ? await tx.$queryRaw<
-        {
-          id: string;
-          state: PaymentState;
-          kind: string;
-          amount: string;
-          captured_amount: string;
-          refunded_amount: string;
-          currency: string;
-          gateway_id: string;
-          order_no: string;
-        }[]
-      >`
-        SELECT id, state, kind::text, amount::text, captured_amount::text, refunded_amount::text, currency, gateway_id, order_no
-        FROM payment_transaction WHERE id = ${input.transactionId}::uuid AND merchant_id = ${principal.merchantId}::uuid FOR UPDATE`
-    : [];
-  if (!payment || !isCurrencyCode(payment.currency))
-    throw new AppError("not_found", "Payment not found.");
+  const payment = await lockPayment(tx, principal.merchantId, input.transactionId);
+  if (!payment) throw new AppError("not_found", "Payment not found.");
   if (payment.kind !== "payment")
     throw new AppError(
       "operation_not_allowed",
       "Refunds and voids apply to payments, not to refund or void records.",
     );
+  const { currency } = payment.snapshot;
 
   const [settings, whitelist] = await Promise.all([
     tx.operationsApprovalSettings.findUnique({ where: { merchantId: principal.merchantId } }),
@@ -88,7 +62,7 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
   ]);
   const submission = decideSubmission({
     operation: input.operation,
-    submitter: domainActor(principal),
+    submitter: decisionActorOf(principal),
     pluginEnabled: settings?.enabled === true,
     whitelistedOperations: whitelist.map((entry) => entry.operation),
   });
@@ -96,7 +70,7 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
 
   let requestedMinor: bigint | undefined;
   if (input.amount !== undefined && input.amount !== "") {
-    const parsed = parseMoney(input.amount, payment.currency);
+    const parsed = parseMoney(input.amount, currency);
     if (!parsed.ok)
       throw new AppError("validation_error", parsed.error.message, [
         { field: "amount", message: parsed.error.message },
@@ -107,29 +81,23 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
     where: { transactionId: payment.id, state: { in: [...OPEN_STATES] } },
   });
   const check = checkOperation({
-    payment: {
-      state: payment.state,
-      currency: payment.currency,
-      amountMinor: moneyFromDecimal(payment.amount, payment.currency).minor,
-      capturedMinor: moneyFromDecimal(payment.captured_amount, payment.currency).minor,
-      refundedMinor: moneyFromDecimal(payment.refunded_amount, payment.currency).minor,
-    },
+    payment: payment.snapshot,
     operation: input.operation,
     requestedMinor,
     openRequest: open ?? undefined,
   });
   if (!check.ok) throw refusalError(check);
 
-  const amount = { minor: check.amountMinor, currency: payment.currency };
+  const amount = { minor: check.amountMinor, currency };
   const direct = submission.initialState === "approved";
   const request = await tx.operationRequest.create({
     data: {
       merchantId: principal.merchantId,
       transactionId: payment.id,
-      gatewayId: payment.gateway_id,
+      gatewayId: payment.gatewayId,
       operation: input.operation,
       amount: toDecimalString(amount),
-      currency: payment.currency,
+      currency,
       state: submission.initialState,
       reason: input.reason || null,
       submittedById: principal.userId,
@@ -154,7 +122,7 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
     data: {
       operation: input.operation,
       amount: toDecimalString(amount),
-      currency: payment.currency,
+      currency,
       transactionId: payment.id,
       ...(direct ? { directReason: submission.reason } : {}),
     },
@@ -166,9 +134,9 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
     const email = newPendingRequestEmail({
       operation: input.operation,
       amount: formatMoney(amount),
-      orderNo: payment.order_no,
+      orderNo: payment.orderNo,
       makerName: principal.name,
-      link: `${appUrl()}/tickets/operation-requests/${request.id}`,
+      link: `${config().appUrl}/tickets/operation-requests/${request.id}`,
     });
     emailIds.push(
       await queueEmail(tx, {
@@ -188,9 +156,5 @@ async function openRequestError(transactionId: string): Promise<AppError> {
     where: { transactionId, state: { in: [...OPEN_STATES] } },
     select: { operation: true },
   });
-  const label: Record<Operation, string> = { refund: "Refund", void: "Void" };
-  return new AppError(
-    "operation_pending",
-    `Requested ${label[open?.operation ?? "refund"]} is pending for approval`,
-  );
+  return new AppError("operation_pending", operationPendingMessage(open?.operation ?? "refund"));
 }

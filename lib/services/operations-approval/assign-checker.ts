@@ -1,14 +1,17 @@
 import "server-only";
-import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
+import { mayManagePlugin } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { authorize } from "@/lib/services/authorization/authorize";
 
 /**
  * Makes one active member the merchant's checker (or nobody, with null). There is one settings row
  * per merchant, so there is exactly one checker; a foreign key and a trigger keep them an active member.
  */
 export async function assignChecker(principal: Principal, userId: string | null): Promise<void> {
+  authorize(principal, mayManagePlugin);
   await prisma.$transaction(async (tx) => {
     if (userId) {
       const membership = await tx.membership.findUnique({

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Operation } from "@prisma/client";
-import { actorOf, can, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
-import { OPERATION_PERMISSION } from "@/lib/domain/operation-requests/lifecycle";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
+import { OPERATION_PERMISSION } from "@/lib/domain/operation-requests/operations";
 import { whitelistableOperations } from "@/lib/domain/operation-requests/whitelist";
+import { mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { authorize } from "@/lib/services/authorization/authorize";
 
 export type WhitelistEntry = { userId: string; operations: Operation[] };
 
@@ -28,9 +30,7 @@ export async function saveWhitelist(
   principal: Principal,
   entries: readonly WhitelistEntry[],
 ): Promise<number> {
-  if (!can(principal, "plugins.manage") && !principal.capabilities.checker) {
-    throw new AppError("forbidden", "Only the checker or an admin can change the whitelist.");
-  }
+  authorize(principal, mayManageWhitelist);
   const userIds = entries.map((entry) => entry.userId);
   if (new Set(userIds).size !== userIds.length)
     throw new AppError("validation_error", "Each member may appear once in the whitelist.");

@@ -1,18 +1,20 @@
 import "server-only";
-import { actorOf, type Principal } from "@/lib/auth/principal";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
+import { mayManagePlugin } from "@/lib/domain/policies/administration";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { authorize } from "@/lib/services/authorization/authorize";
 import type { ApprovalSettingsInput } from "@/lib/validation/operation-requests";
 
 /**
- * Installs or changes the operations-approval plugin for the caller's merchant (plugins.manage is
- * checked by the caller's action or route). Existing deadlines do not move: a request took its
+ * Installs or changes the operations-approval plugin for the caller's merchant. Existing deadlines do not move: a request took its
  * deadline when it entered its state.
  */
 export async function updateApprovalSettings(
   principal: Principal,
   input: ApprovalSettingsInput,
 ): Promise<void> {
+  authorize(principal, mayManagePlugin);
   await prisma.$transaction(async (tx) => {
     const before = await tx.operationsApprovalSettings.findUnique({
       where: { merchantId: principal.merchantId },

@@ -1,15 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import { actorOf, type Principal } from "@/lib/auth/principal";
+import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
+import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { parseMoney, toDecimalString } from "@/lib/domain/money/money";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import type { CreateSandboxTransactionInput } from "@/lib/validation/sandbox";
 
 export function sandboxEnabled(): boolean {
-  return process.env.SANDBOX_MODE === "true";
+  return config().sandboxMode;
 }
 
 /** Creates a paid or authorized payment for demos and tests (sandbox mode only). */

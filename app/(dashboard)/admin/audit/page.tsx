@@ -61,11 +61,11 @@ export default async function AuditPage({
                   <td className="whitespace-nowrap px-4 py-2">
                     {dateTime.format(event.createdAt)}
                   </td>
+                  <td className="px-4 py-2">{event.actorLabel}</td>
                   <td className="px-4 py-2">
-                    {event.actorEmail}
-                    <span className="block text-xs text-slate-500">{event.actorType}</span>
+                    {event.actionLabel}
+                    <span className="block font-mono text-xs text-slate-500">{event.action}</span>
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
                   <td className="px-4 py-2 font-mono text-xs">
                     {event.entity}
                     <span className="block text-slate-500">{event.entityId}</span>

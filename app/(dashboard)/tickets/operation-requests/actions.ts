@@ -13,10 +13,11 @@ import {
 } from "@/lib/validation/operation-requests";
 
 /*
- * The ticket table's and the detail page's buttons. Approve and reject are the checker's alone;
- * cancel and retry depend on the request's operation (refund or void), which only the service
- * knows once it has loaded the request, so it checks that permission. Each answers where the request
- * stands afterwards, which the toast words.
+ * The ticket table's and the detail page's buttons, with the same permissions as the API routes:
+ * approve and reject need operation_requests.approve (the checker's); cancel and retry need the
+ * request's own operation permission, which only the service knows once it has loaded the request,
+ * so its policy decides. The services ask the same policies again, whichever door was used.
+ * Each answers where the request stands afterwards, which the toast words.
  */
 
 const RejectInputSchema = OperationRequestIdSchema.extend(RejectOperationSchema.shape);
@@ -43,7 +44,7 @@ export const rejectOperationRequestAction = action(
 
 export const cancelOperationRequestAction = action(
   OperationRequestIdSchema,
-  "operation_requests.view",
+  "authenticated",
   async ({ id }, principal) => {
     await cancelOperationRequest(principal, id);
     refresh();
@@ -53,7 +54,7 @@ export const cancelOperationRequestAction = action(
 
 export const retryOperationRequestAction = action(
   OperationRequestIdSchema,
-  "operation_requests.view",
+  "authenticated",
   async ({ id }, principal) => {
     await retryOperationRequest(principal, id);
     refresh();

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
-import { can } from "@/lib/auth/principal";
+import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
+import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { AppError } from "@/lib/errors";
 import {
   listOperationRequests,
@@ -13,6 +13,7 @@ import {
 } from "@/lib/queries/operation-requests/list-operation-requests";
 import { listRequestCustomers } from "@/lib/queries/operation-requests/list-request-customers";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
+import { isCheckerMissing } from "@/lib/queries/operations-approval/is-checker-missing";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
 import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
 import { OperationRequestsView } from "./_components/operation-requests-view";
@@ -39,11 +40,13 @@ export default async function OperationRequestsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const principal = await requirePermission("operation_requests.view");
+  const actor = decisionActorOf(principal);
+  const canManagePlugin = mayManagePlugin(actor).ok;
   const { filters, ignored } = parseTicketParams(await searchParams);
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
     listFromCursorOrFirstPage(principal.merchantId, filters),
     listGatewayOptions(principal.merchantId),
-    can(principal, "plugins.manage") ? isCheckerMissing(principal.merchantId) : false,
+    canManagePlugin ? isCheckerMissing(principal.merchantId) : false,
   ]);
   const customers = await listRequestCustomers(
     principal.merchantId,
@@ -57,7 +60,7 @@ export default async function OperationRequestsPage({
           <p className="text-sm text-slate-500">Tickets</p>
           <h1 className="text-2xl font-semibold">Operation requests</h1>
         </div>
-        {principal.capabilities.checker && !can(principal, "plugins.manage") && (
+        {mayManageWhitelist(actor).ok && !canManagePlugin && (
           // The checker keeps the whitelist; admins reach the same page from the navigation.
           <Link
             href="/admin/plugins/operations-approval"
@@ -99,16 +102,6 @@ export default async function OperationRequestsPage({
       />
     </div>
   );
-}
-
-/** The plugin is on but nobody can decide: pending requests would wait forever, unnoticed. */
-async function isCheckerMissing(merchantId: string): Promise<boolean> {
-  // No row means the plugin is not installed: requests do not wait for anyone.
-  const settings = await prisma.operationsApprovalSettings.findUnique({
-    where: { merchantId },
-    select: { enabled: true, checkerUserId: true },
-  });
-  return settings?.enabled === true && settings.checkerUserId === null;
 }
 
 /** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */

@@ -6,12 +6,12 @@ import { submitOperationRequest } from "@/lib/services/operation-requests/submit
 import { SubmitOperationSchema } from "@/lib/validation/operation-requests";
 
 /**
- * Every viewer of the payment may try; the service checks the refund or void permission itself, so
- * the message names the operation that was refused.
+ * Like POST /api/v1/operations: any signed-in member may try; the service's policy (maySubmit)
+ * checks the refund or void permission, so the message names the operation that was refused.
  */
 export const submitOperationAction = action(
   SubmitOperationSchema,
-  "transactions.view",
+  "authenticated",
   async (input, principal) => {
     const requestId = await submitOperationRequest(principal, input);
     return getOperationRequestOutcome(principal.merchantId, requestId);

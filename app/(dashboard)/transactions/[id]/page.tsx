@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/session";
+import { auditActionLabel, describeActor } from "@/lib/domain/audit/actions";
 import { formatAmount, formatTimestamp, humanize } from "@/lib/format";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
@@ -200,19 +201,13 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const ACTOR_TYPES: Record<string, string> = {
-  session: "signed in",
-  api_key: "API key",
-  system: "system",
-};
-
 function HistoryItem({ event }: { event: TransactionEventJson }) {
-  const who = event.actor.name ?? (event.actor.type === "system" ? "System" : "Unknown user");
+  const who = describeActor(event.actor);
   return (
     <li className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-medium">
-          {humanize(event.action.replaceAll(".", " "))}
+          {auditActionLabel(event.action)}
           {event.fromState && event.toState && (
             <span className="font-normal text-slate-600">
               {" "}
@@ -224,15 +219,7 @@ function HistoryItem({ event }: { event: TransactionEventJson }) {
           {formatTimestamp(event.createdAt, { seconds: true })}
         </time>
       </div>
-      <p className="mt-0.5 text-slate-600">
-        {who}
-        {event.actor.type !== "system" && (
-          <span className="text-slate-500">
-            {" "}
-            ({ACTOR_TYPES[event.actor.type] ?? event.actor.type})
-          </span>
-        )}
-      </p>
+      <p className="mt-0.5 text-slate-600">{who}</p>
     </li>
   );
 }

@@ -30,10 +30,11 @@ export const assignCheckerAction = action(
 
 /**
  * Admins (plugins.manage) and the checker both edit the whitelist, and no one permission names both,
- * so the action only asks for a signed-in member and the service decides who may.
+ * so the action only asks for a signed-in member and the service's policy (mayManageWhitelist)
+ * decides who may.
  */
 export const saveWhitelistAction = action(
   SaveWhitelistSchema,
-  "operation_requests.view",
+  "authenticated",
   async ({ entries }, principal) => saveWhitelist(principal, entries),
 );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { can } from "@/lib/auth/principal";
+import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePrincipal } from "@/lib/auth/session";
 import { whitelistableOperations } from "@/lib/domain/operation-requests/whitelist";
+import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { getApprovalSettings } from "@/lib/queries/operations-approval/get-approval-settings";
 import { CheckerForm } from "./_components/checker-form";
 import { ExpiryForm } from "./_components/expiry-form";
@@ -13,9 +14,10 @@ export const metadata: Metadata = { title: "Operations approval" };
 
 export default async function OperationsApprovalPage() {
   const principal = await requirePrincipal();
-  const canManage = can(principal, "plugins.manage");
-  // The checker (who alone holds operation_requests.approve) may keep the whitelist, and nothing else.
-  if (!canManage && !can(principal, "operation_requests.approve")) forbidden();
+  const actor = decisionActorOf(principal);
+  // The checker may keep the whitelist, and nothing else; the services ask the same policies.
+  if (!mayManageWhitelist(actor).ok) forbidden();
+  const canManage = mayManagePlugin(actor).ok;
 
   const { installed, members, checkerUserId, ...settings } = await getApprovalSettings(
     principal.merchantId,

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/session";
+import { auditActionLabel, describeActor } from "@/lib/domain/audit/actions";
 import {
   OPERATION_REQUEST_STATES,
   type OperationRequestState,
@@ -166,7 +167,7 @@ export default async function OperationRequestPage({
 }
 
 function AuditEntry({ entry }: { entry: OperationRequestHistoryEntryJson }) {
-  const what = humanize((entry.action ?? "").replace(/^operation_request\./, ""));
+  const what = auditActionLabel(entry.action ?? "");
   const reason = typeof entry.data?.reason === "string" ? entry.data.reason : null;
   return (
     <>
@@ -185,7 +186,9 @@ function AuditEntry({ entry }: { entry: OperationRequestHistoryEntryJson }) {
           <RequestStateBadge state={entry.toState} />
         )}
       </p>
-      <p className="text-slate-600">by {entry.actor?.name ?? "the system"}</p>
+      <p className="text-slate-600">
+        by {describeActor({ type: entry.actor ? "user" : "system", ...entry.actor })}
+      </p>
       {reason && <p className="text-slate-700">Reason: {reason}</p>}
     </>
   );
@@ -207,7 +210,9 @@ function Attempt({ entry }: { entry: OperationRequestHistoryEntryJson }) {
         </p>
       )}
       {entry.reference && <p className="text-slate-600">Reference {entry.reference}</p>}
-      <p className="text-slate-600">by {entry.actor?.name ?? "the system"}</p>
+      <p className="text-slate-600">
+        by {describeActor({ type: entry.actor ? "user" : "system", ...entry.actor })}
+      </p>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { isOpenState } from "@/lib/domain/operation-requests/lifecycle";
-import { OPERATION_LABELS } from "@/lib/domain/operation-requests/wording";
+import { OPERATION_LABELS } from "@/lib/domain/operation-requests/operations";
 import { formatAmount } from "@/lib/format";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
 import { DecisionMark } from "./decided-requests";

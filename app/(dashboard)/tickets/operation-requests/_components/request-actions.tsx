@@ -5,7 +5,12 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, ConfirmFacts } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/action-client";
-import { describeOutcome, OPERATION_LABELS } from "@/lib/domain/operation-requests/wording";
+import {
+  availableActions,
+  OPERATION_LABELS,
+  OPERATION_PERMISSION,
+} from "@/lib/domain/operation-requests/lifecycle";
+import { describeOutcome } from "@/lib/domain/operation-requests/wording";
 import { formatAmount } from "@/lib/format";
 import type { OperationRequestOutcome } from "@/lib/queries/operation-requests/get-payment-operation-state";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
@@ -43,21 +48,20 @@ export function useRequestViewer(): RequestViewer {
 }
 
 /**
- * The buttons a request offers this viewer: the checker approves or rejects a pending request;
- * anyone else holding its operation's permission may cancel it; anyone holding that permission
- * (the checker too) retries one that needs manual action.
+ * The buttons a request offers this viewer, from the same lifecycle and policies the services ask
+ * (availableActions in lib/domain): the checker approves or rejects a pending request; anyone else
+ * holding its operation's permission may cancel it; anyone holding that permission (the checker
+ * too) retries one that needs manual action.
  */
-function availableActions(
+function actionsFor(
   request: Pick<OperationRequestJson, "state" | "operation">,
   viewer: RequestViewer,
 ): Kind[] {
-  const holdsOperation = viewer.operations.includes(request.operation);
-  if (request.state === "pending") {
-    if (viewer.isChecker) return ["approve", "reject"];
-    return holdsOperation ? ["cancel"] : [];
-  }
-  if (request.state === "manual_action_required" && holdsOperation) return ["retry"];
-  return [];
+  return availableActions(request, {
+    userId: "viewer",
+    isChecker: viewer.isChecker,
+    permissions: viewer.operations.map((operation) => OPERATION_PERMISSION[operation]),
+  });
 }
 
 /** What the buttons and their confirmations need to know about a request. */
@@ -90,7 +94,7 @@ export function RequestActions({
 
   // A row this viewer just decided offers nothing more until the view is refreshed: a Retry
   // appearing where Approve was would be clicked by the same double click.
-  const kinds = decision ? [] : availableActions(request, viewer);
+  const kinds = decision ? [] : actionsFor(request, viewer);
   const disabled = isPending || running !== null;
   const label = OPERATION_LABELS[request.operation];
   const amount = formatAmount(request.amount, request.currency);

@@ -1,6 +1,6 @@
 "use client";
 
-import { OPERATION_LABELS } from "@/lib/domain/operation-requests/wording";
+import { OPERATION_LABELS } from "@/lib/domain/operation-requests/operations";
 import { formatAmount } from "@/lib/format";
 import { DecisionMark } from "./decided-requests";
 import { AgeOrDeadline, DetailsLink, OrderLink, type TicketRow } from "./operation-request-columns";

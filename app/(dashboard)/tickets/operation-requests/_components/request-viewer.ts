@@ -1,9 +1,6 @@
-import { can, type Principal } from "@/lib/auth/principal";
-import {
-  OPERATION_PERMISSION,
-  OPERATIONS,
-  type Operation,
-} from "@/lib/domain/operation-requests/lifecycle";
+import { decisionActorOf, type Principal } from "@/lib/auth/principal";
+import { OPERATIONS, type Operation } from "@/lib/domain/operation-requests/lifecycle";
+import { mayApprove, maySubmit } from "@/lib/domain/policies/operation-requests";
 
 /** What the pages tell the buttons about who is looking; the server checks every action again. */
 export type RequestViewer = {
@@ -12,11 +9,11 @@ export type RequestViewer = {
   operations: readonly Operation[];
 };
 
+/** Computed on the server from the policies the services ask (lib/domain/policies). */
 export function requestViewerOf(principal: Principal): RequestViewer {
+  const actor = decisionActorOf(principal);
   return {
-    isChecker: can(principal, "operation_requests.approve"),
-    operations: OPERATIONS.filter((operation) =>
-      principal.permissions.includes(OPERATION_PERMISSION[operation]),
-    ),
+    isChecker: mayApprove(actor).ok,
+    operations: OPERATIONS.filter((operation) => maySubmit(actor, operation).ok),
   };
 }

@@ -6,13 +6,15 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FIELD_CLASSES, Input } from "@/components/ui/input";
 import { formatMoney, parseMoney } from "@/lib/domain/money/money";
-import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  OPERATION_LABELS,
+  type Operation,
+  REQUEST_REASON_MAX_LENGTH,
+} from "@/lib/domain/operation-requests/lifecycle";
 import { describeOutcome, type Outcome } from "@/lib/domain/operation-requests/wording";
 import { submitOperationAction } from "../actions";
 
 export type OperationOption = { enabled: boolean; reason: string | null };
-
-const LABELS: Record<Operation, string> = { refund: "Refund", void: "Void" };
 
 const OUTCOME_CLASSES: Record<Outcome["tone"], string> = {
   success: "bg-emerald-50 text-emerald-800",
@@ -117,7 +119,7 @@ export function OperationForm(props: {
                 aria-describedby={option.reason ? hintId : undefined}
                 onClick={() => (open === operation ? setOpen(null) : openForm(operation))}
               >
-                {LABELS[operation]}
+                {OPERATION_LABELS[operation]}
               </Button>
               {option.reason && (
                 <p id={hintId} className="mt-1 text-xs text-slate-600">
@@ -239,7 +241,7 @@ export function OperationForm(props: {
               id={`${formId}-reason`}
               name="reason"
               rows={3}
-              maxLength={500}
+              maxLength={REQUEST_REASON_MAX_LENGTH}
               autoFocus={open === "void"}
               value={reason}
               onChange={(event) => setReason(event.target.value)}

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { RequestActions } from "@/app/(dashboard)/tickets/operation-requests/_components/request-actions";
 import { requestViewerOf } from "@/app/(dashboard)/tickets/operation-requests/_components/request-viewer";
-import { can, type Principal } from "@/lib/auth/principal";
+import { decisionActorOf, type Principal } from "@/lib/auth/principal";
 import {
   isOpenState,
-  OPERATION_PERMISSION,
   type Operation,
   type OperationRequestState,
 } from "@/lib/domain/operation-requests/lifecycle";
 import { describeOpenRequest } from "@/lib/domain/operation-requests/wording";
+import { maySubmit } from "@/lib/domain/policies/operation-requests";
 import { formatTimestamp } from "@/lib/format";
 import {
   getPaymentOperationState,
@@ -47,12 +47,9 @@ export async function OperationPanel({
   const openRequest = requests.find((request) => isOpenState(request.state)) ?? null;
 
   const option = (operation: Operation, availability: OperationAvailability): OperationOption => {
-    if (!can(principal, OPERATION_PERMISSION[operation])) {
-      return {
-        enabled: false,
-        reason: `Your role does not include the ${OPERATION_PERMISSION[operation]} permission.`,
-      };
-    }
+    // The policy the service asks on submit, so the button and the service agree.
+    const allowed = maySubmit(decisionActorOf(principal), operation);
+    if (!allowed.ok) return { enabled: false, reason: allowed.message };
     // With a request open, the banner below says why; repeating it under each button adds nothing.
     return { enabled: availability.allowed, reason: openRequest ? null : availability.reason };
   };

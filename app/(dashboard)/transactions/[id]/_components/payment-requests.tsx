@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RequestStateBadge } from "@/app/(dashboard)/tickets/operation-requests/_components/request-state-badge";
-import { describeFailure, OPERATION_LABELS } from "@/lib/domain/operation-requests/wording";
+import { OPERATION_LABELS } from "@/lib/domain/operation-requests/operations";
+import { describeFailure } from "@/lib/domain/operation-requests/wording";
 import { formatAmount, formatTimestamp } from "@/lib/format";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
 

@@ -2,8 +2,11 @@
 
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { OPERATIONS, type Operation } from "@/lib/domain/operation-requests/lifecycle";
-import { OPERATION_LABELS } from "@/lib/domain/operation-requests/wording";
+import {
+  OPERATION_LABELS,
+  OPERATIONS,
+  type Operation,
+} from "@/lib/domain/operation-requests/lifecycle";
 import type { ApprovalMember } from "@/lib/queries/operations-approval/get-approval-settings";
 import { saveWhitelistAction } from "../actions";
 import { SaveFeedback } from "./save-feedback";

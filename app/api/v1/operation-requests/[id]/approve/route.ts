@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** POST /api/v1/operation-requests/:id/approve: the checker approves; the operation then runs against the gateway before this answers. 200 with the request as it now stands. */
 export const POST = apiRoute(
   {
-    permission: "authenticated",
+    permission: "operation_requests.approve",
     params: OperationRequestIdSchema,
     output: OperationRequestDetailResponseSchema,
     idempotent: true,

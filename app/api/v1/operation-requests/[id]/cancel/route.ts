@@ -12,6 +12,8 @@ export const dynamic = "force-dynamic";
 /** POST /api/v1/operation-requests/:id/cancel: the maker withdraws a pending request. 200 with the request as it now stands. */
 export const POST = apiRoute(
   {
+    // The permission is the request's own operation's (payments.refund or payments.void), known
+    // once it is loaded: the service's policy (lib/domain/policies) decides, as for the action.
     permission: "authenticated",
     params: OperationRequestIdSchema,
     output: OperationRequestDetailResponseSchema,

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** POST /api/v1/operation-requests/:id/reject { reason }: the checker refuses a pending request. 200 with the request as it now stands. */
 export const POST = apiRoute(
   {
-    permission: "authenticated",
+    permission: "operation_requests.approve",
     params: OperationRequestIdSchema,
     body: RejectOperationSchema,
     output: OperationRequestDetailResponseSchema,

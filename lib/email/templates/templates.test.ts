@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  escapeHtml,
-  formatUtcMinute,
-  manualActionRequiredEmail,
-  newPendingRequestEmail,
-  operationDoneEmail,
-  operationRejectedEmail,
-} from "./templates";
+import { escapeHtml } from "./html";
+import { formatUtcMinute } from "./layout";
+import { manualActionRequiredEmail } from "./manual-action-required";
+import { newPendingRequestEmail } from "./new-pending-request";
+import { operationDoneEmail } from "./operation-done";
+import { operationRejectedEmail } from "./operation-rejected";
 
 const HOSTILE = `<script>alert("x")</script> & 'quoted'`;
 const HOSTILE_ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;";

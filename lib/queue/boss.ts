@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { config } from "@/lib/config";
 import { logger } from "@/lib/log";
 
 /**
@@ -40,7 +41,7 @@ const cache = globalThis as unknown as { countersignBoss?: BossState };
 /** Starts pg-boss once per process (later calls get the same instance) and creates the queues. */
 export function startBoss(): Promise<PgBoss> {
   if (cache.countersignBoss) return cache.countersignBoss.ready;
-  const url = process.env.DATABASE_URL;
+  const url = config().databaseUrl;
   if (!url)
     return Promise.reject(new Error("DATABASE_URL is not set; background jobs need the database."));
 
@@ -48,7 +49,7 @@ export function startBoss(): Promise<PgBoss> {
     connectionString: url,
     schema: "pgboss",
     application_name: "countersign-jobs",
-    max: Number(process.env.JOBS_POOL_SIZE ?? 4),
+    max: config().jobsPoolSize,
   });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
 

@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/**
+ * Every setting the application reads, parsed once by one zod schema. Nothing else in `lib/` reads
+ * `process.env`; the README's settings table lists the same names. Scripts (`scripts/`) read the
+ * variables that only matter before the app starts (embedded database port and folder, build).
+ *
+ * The parsed value is cached by the raw values it was parsed from, so an operator or a test that
+ * changes a variable gets the new value on the next call, and a bad value fails with the variable's
+ * name rather than as a NaN far away.
+ */
+const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .refine((value) => value > 0, "must be greater than 0")
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: positiveInt(3000),
+  DATABASE_URL: optionalText,
+  DATABASE_POOL_SIZE: positiveInt(10),
+  JOBS_POOL_SIZE: positiveInt(4),
+  NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_URL: optionalText,
+  SANDBOX_MODE: optionalText,
+  SANDBOX_GATEWAY_URL: optionalText,
+  GATEWAY_TIMEOUT_MS: positiveInt(3000),
+  RESEND_API_KEY: optionalText,
+  EMAIL_FROM: optionalText,
+  COUNTERSIGN_WORKERS: optionalText,
+  LOG_LEVEL: optionalText,
+});
+
+const KEYS = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
+
+export type Config = {
+  nodeEnv: string | undefined;
+  port: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  jobsPoolSize: number;
+  nextAuthSecret: string | undefined;
+  /** The public URL of the app without a trailing slash. */
+  appUrl: string;
+  sandboxMode: boolean;
+  sandboxGatewayUrl: string;
+  gatewayTimeoutMs: number;
+  resendApiKey: string | undefined;
+  emailFrom: string | undefined;
+  workersEnabled: boolean;
+  logLevel: string;
+};
+
+/** Parses a set of variables; throws one error naming every bad one. Pure: tests call it directly. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(Object.fromEntries(KEYS.map((key) => [key, env[key]])));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new Error(`Invalid settings: ${problems.join("; ")}. See the README's settings table.`);
+  }
+  const raw = parsed.data;
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    databaseUrl: raw.DATABASE_URL,
+    databasePoolSize: raw.DATABASE_POOL_SIZE,
+    jobsPoolSize: raw.JOBS_POOL_SIZE,
+    nextAuthSecret: raw.NEXTAUTH_SECRET,
+    appUrl: (raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ""),
+    sandboxMode: raw.SANDBOX_MODE === "true",
+    sandboxGatewayUrl: (raw.SANDBOX_GATEWAY_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(
+      /\/$/,
+      "",
+    ),
+    gatewayTimeoutMs: raw.GATEWAY_TIMEOUT_MS,
+    resendApiKey: raw.RESEND_API_KEY,
+    emailFrom: raw.EMAIL_FROM,
+    workersEnabled: raw.COUNTERSIGN_WORKERS !== "off",
+    logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
+  };
+}
+
+let cached: { fingerprint: string; config: Config } | undefined;
+
+/** The current settings from `process.env`. */
+export function config(): Config {
+  const fingerprint = KEYS.map((key) => process.env[key] ?? "\u0000").join("\u0001");
+  if (cached?.fingerprint !== fingerprint) {
+    cached = { fingerprint, config: parseConfig(process.env) };
+  }
+  return cached.config;
+}

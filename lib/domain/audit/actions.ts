@@ -1,0 +1,89 @@
+/**
+ * The audit vocabulary: every action an audit row may record, written by lib/services and read by
+ * the audit page and the request history. A new action is added here first, with its label.
+ */
+export const AUDIT_ACTIONS = [
+  "operation_request.submitted",
+  "operation_request.submitted_direct",
+  "operation_request.approved",
+  "operation_request.rejected",
+  "operation_request.canceled",
+  "operation_request.retry_requested",
+  "operation_request.done",
+  "operation_request.execution_failed",
+  "operation_request.expired",
+  "payment_transaction.refunded",
+  "payment_transaction.voided",
+  "payment_transaction.sandbox_created",
+  "operations_approval.installed",
+  "operations_approval.settings_changed",
+  "operations_approval.checker_assigned",
+  "operations_approval.whitelist_changed",
+  "payment_gateway.sandbox_behaviour_changed",
+  "api_key.created",
+  "api_key.revoked",
+  "user.sign_in_locked",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** How people read each action (the audit page, the request history). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "operation_request.submitted": "Request submitted for approval",
+  "operation_request.submitted_direct": "Request submitted without approval",
+  "operation_request.approved": "Request approved",
+  "operation_request.rejected": "Request rejected",
+  "operation_request.canceled": "Request canceled",
+  "operation_request.retry_requested": "Retry requested",
+  "operation_request.done": "Operation done",
+  "operation_request.execution_failed": "Gateway call failed",
+  "operation_request.expired": "Request expired",
+  "payment_transaction.refunded": "Payment refunded",
+  "payment_transaction.voided": "Payment voided",
+  "payment_transaction.sandbox_created": "Sandbox payment created",
+  "operations_approval.installed": "Approval plugin installed",
+  "operations_approval.settings_changed": "Approval settings changed",
+  "operations_approval.checker_assigned": "Checker assigned",
+  "operations_approval.whitelist_changed": "Whitelist changed",
+  "payment_gateway.sandbox_behaviour_changed": "Sandbox behaviour changed",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+  "user.sign_in_locked": "Sign-in locked",
+};
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The label of a stored action; an action from an older release shows as it was stored. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;
+}
+
+/**
+ * Who is recorded as having done something (the audit actor). Distinct from the decision actor of
+ * lib/domain/policies, who is asked whether they may: a background job is recorded as the system
+ * but never decides.
+ */
+export type AuditActor = {
+  readonly userId: string | null;
+  readonly type: "session" | "api_key" | "system";
+};
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, type: "system" };
+
+/**
+ * The one way to show who did something: the system, a person (name and email), or a person
+ * through one of their API keys.
+ */
+export function describeActor(actor: {
+  readonly type: string;
+  readonly name?: string | null;
+  readonly email?: string | null;
+}): string {
+  if (actor.type === "system") return "System";
+  const person =
+    actor.name && actor.email
+      ? `${actor.name} <${actor.email}>`
+      : (actor.name ?? actor.email ?? "A former member");
+  return actor.type === "api_key" ? `${person}, with an API key` : person;
+}

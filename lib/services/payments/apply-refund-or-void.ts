@@ -1,0 +1,70 @@
+import "server-only";
+import type { Operation } from "@prisma/client";
+import type { Tx } from "@/lib/db";
+import type { AuditActor } from "@/lib/domain/audit/actions";
+import { type Money, toDecimalString } from "@/lib/domain/money/money";
+import { applySuccessfulOperation } from "@/lib/domain/operation-requests/payment-rules";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { lockPayment } from "./lock-payment";
+
+/**
+ * The money movement of a refund or void the gateway has done: the payment's refunded amount and
+ * state move, a child refund/void transaction records it, and the payment's audit row says so, all
+ * in the caller's transaction. This is where the ledger will post. Returns the child's id.
+ */
+export async function applyRefundOrVoid(
+  tx: Tx,
+  input: {
+    merchantId: string;
+    paymentId: string;
+    operation: Operation;
+    amount: Money;
+    operationRequestId: string;
+    auditActor: AuditActor;
+  },
+): Promise<string> {
+  // The payment row is locked so that its amounts move from exactly what we read.
+  const payment = await lockPayment(tx, input.merchantId, input.paymentId);
+  if (!payment) throw new Error(`payment ${input.paymentId} is gone`);
+  const { snapshot } = payment;
+  const after = applySuccessfulOperation(snapshot, input.operation, input.amount.minor);
+
+  const child = await tx.paymentTransaction.create({
+    data: {
+      merchantId: input.merchantId,
+      unitId: payment.unitId,
+      customerId: payment.customerId,
+      gatewayId: payment.gatewayId,
+      kind: input.operation,
+      parentId: payment.id,
+      orderNo: payment.orderNo,
+      amount: toDecimalString(input.amount),
+      currency: snapshot.currency,
+      capturedAmount: "0",
+      state: input.operation === "refund" ? "refunded" : "voided",
+    },
+  });
+  await tx.paymentTransaction.update({
+    where: { id: payment.id },
+    data: {
+      state: after.state,
+      refundedAmount: toDecimalString({ minor: after.refundedMinor, currency: snapshot.currency }),
+    },
+  });
+  await recordAuditEvent(tx, {
+    actor: input.auditActor,
+    merchantId: input.merchantId,
+    entity: "payment_transaction",
+    entityId: payment.id,
+    action:
+      input.operation === "refund" ? "payment_transaction.refunded" : "payment_transaction.voided",
+    fromState: snapshot.state,
+    toState: after.state,
+    data: {
+      amount: toDecimalString(input.amount),
+      currency: snapshot.currency,
+      operationRequestId: input.operationRequestId,
+    },
+  });
+  return child.id;
+}
