@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD, ROLES, type RoleName } from "./roles";
 
 const EXPECTED_ROLE: Record<RoleName, string> = {
@@ -50,5 +50,92 @@ test.describe("sign-in", () => {
       headers: { authorization: "Bearer sk_live_nope" },
     });
     expect(badKey.status()).toBe(401);
+  });
+});
+
+async function signIn(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test.describe("after sign-in and sign-out", () => {
+  test("a visitor comes back to the page they asked for, with its query", async ({ page }) => {
+    await page.goto("/tickets/operation-requests?state=pending");
+    await expect(page).toHaveURL(
+      /\/login\?callbackUrl=%2Ftickets%2Foperation-requests%3Fstate%3Dpending$/,
+    );
+    await signIn(page, ROLES.admin);
+    await expect(page).toHaveURL(/\/tickets\/operation-requests\?state=pending$/);
+    await expect(page.getByTestId("current-role")).toHaveText("admin");
+  });
+
+  for (const callbackUrl of ["/%5Cevil.example", "/%09/evil.example"]) {
+    test(`callbackUrl=${callbackUrl} lands on the home page of this app`, async ({
+      page,
+      baseURL,
+    }) => {
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(request.url()));
+      await page.goto(`/login?callbackUrl=${callbackUrl}`);
+      await signIn(page, ROLES.viewer);
+      await expect(page).toHaveURL(`${baseURL}/transactions`);
+      await expect(page.getByTestId("current-role")).toHaveText("viewer");
+      expect(
+        requests.filter((url) => url.includes("evil.example") && !url.includes("callbackUrl")),
+      ).toEqual([]);
+    });
+  }
+
+  test("signing out stays on the host name in use", async ({ browser, baseURL }) => {
+    // Two sign-in round trips and a sign-out in one test: more room than the default on a busy machine.
+    test.slow();
+    // NEXTAUTH_URL names localhost; the same server is reached here as 127.0.0.1.
+    const otherHost = (baseURL ?? "").replace("localhost", "127.0.0.1");
+    expect(otherHost).toContain("127.0.0.1");
+    const context = await browser.newContext({ baseURL: otherHost });
+    const page = await context.newPage();
+    await page.goto("/transactions");
+    await expect(page).toHaveURL(`${otherHost}/login?callbackUrl=%2Ftransactions`);
+    await signIn(page, ROLES.maker2);
+    await expect(page).toHaveURL(`${otherHost}/transactions`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(`${otherHost}/login`);
+    // The session is gone: the dashboard asks to sign in again.
+    await page.goto("/transactions");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    await context.close();
+  });
+
+  test("next-auth's route answers hostile input with the JSON error shape", async ({ request }) => {
+    const get = await request.get("/api/auth/callback/credentials");
+    expect(get.status()).toBe(405);
+    expect(get.headers().allow).toBe("POST");
+    expect((await get.json()).error.code).toBe("method_not_allowed");
+    const malformed = await request.post("/api/auth/session", {
+      headers: { "content-type": "application/json" },
+      // A Buffer is sent as is; a string would be serialized as a JSON string.
+      data: Buffer.from('{"csrfToken":'),
+    });
+    expect(malformed.status()).toBe(400);
+    expect((await malformed.json()).error.code).toBe("invalid_json");
+  });
+
+  test("a new X-Forwarded-For on every try does not escape the sign-in lock", async ({
+    request,
+  }) => {
+    // An address nobody signs in as, so the lock touches no other test.
+    const email = `nobody-${Date.now()}@demo.test`;
+    const errors: string[] = [];
+    for (let i = 1; i <= 6; i++) {
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      const response = await request.post("/api/auth/callback/credentials", {
+        headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `198.51.100.${i}` },
+        form: { email, password: "wrong", csrfToken, json: "true" },
+      });
+      errors.push(new URL((await response.json()).url).searchParams.get("error") ?? "");
+    }
+    expect(errors.slice(0, 4)).toEqual(Array(4).fill("CredentialsSignin"));
+    for (const error of errors.slice(4)) expect(error).toMatch(/^Too many failed sign-ins/);
   });
 });

@@ -361,7 +361,13 @@ test.describe("operation requests", () => {
     expect(request).toBeTruthy();
     const other = await api("otherAdmin");
     expect((await other.get(`/api/v1/operation-requests/${request.id}`)).status()).toBe(404);
+    // Approving needs operation_requests.approve, which no one at Other Shop holds: refused before
+    // any request is looked up (403 for every id). Cancel is open to refund holders and looks the
+    // request up within the caller's merchant only: 404.
     expect((await other.post(`/api/v1/operation-requests/${request.id}/approve`)).status()).toBe(
+      403,
+    );
+    expect((await other.post(`/api/v1/operation-requests/${request.id}/cancel`)).status()).toBe(
       404,
     );
     const otherList = await (await other.get("/api/v1/operation-requests?limit=100")).json();

@@ -18,6 +18,7 @@ describe("parseConfig", () => {
       emailFrom: undefined,
       workersEnabled: true,
       logLevel: "info",
+      trustedProxies: 0,
     });
   });
 
@@ -25,6 +26,12 @@ describe("parseConfig", () => {
     const config = parseConfig({ PORT: "4100", NEXTAUTH_URL: "https://pay.example/" });
     expect(config.appUrl).toBe("https://pay.example");
     expect(config.sandboxGatewayUrl).toBe("http://127.0.0.1:4100");
+  });
+
+  it("reads TRUSTED_PROXIES as a count of hops, 0 when unset or blank", () => {
+    expect(parseConfig({ TRUSTED_PROXIES: "2" }).trustedProxies).toBe(2);
+    expect(parseConfig({ TRUSTED_PROXIES: " 10 " }).trustedProxies).toBe(10);
+    expect(parseConfig({ TRUSTED_PROXIES: "" }).trustedProxies).toBe(0);
   });
 
   it("treats blank values as unset", () => {
@@ -45,6 +52,9 @@ describe("parseConfig", () => {
     ["DATABASE_POOL_SIZE", "0"],
     ["GATEWAY_TIMEOUT_MS", "-5"],
     ["PORT", "3000.5"],
+    ["TRUSTED_PROXIES", "-1"],
+    ["TRUSTED_PROXIES", "11"],
+    ["TRUSTED_PROXIES", "10.0.0.0/8"],
   ])("names the bad variable %s=%s", (key, value) => {
     expect(() => parseConfig({ [key]: value })).toThrow(new RegExp(`^Invalid settings: ${key} `));
   });

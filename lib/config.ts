@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TRUSTED_PROXIES } from "@/lib/domain/auth/client-address";
 
 /**
  * Every setting the application reads, parsed once by one zod schema. Nothing else in `lib/` reads
@@ -40,6 +41,14 @@ const ConfigSchema = z.object({
   EMAIL_FROM: optionalText,
   COUNTERSIGN_WORKERS: optionalText,
   LOG_LEVEL: optionalText,
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .regex(/^\d*$/, "must be a whole number")
+    .transform((value) => (value === "" ? 0 : Number(value)))
+    .refine((value) => value <= MAX_TRUSTED_PROXIES, `must be at most ${MAX_TRUSTED_PROXIES}`)
+    .optional()
+    .transform((value) => value ?? 0),
 });
 
 const KEYS = Object.keys(ConfigSchema.shape) as (keyof typeof ConfigSchema.shape)[];
@@ -60,6 +69,8 @@ export type Config = {
   emailFrom: string | undefined;
   workersEnabled: boolean;
   logLevel: string;
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
+  trustedProxies: number;
 };
 
 /** Parses a set of variables; throws one error naming every bad one. Pure: tests call it directly. */
@@ -88,6 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     emailFrom: raw.EMAIL_FROM,
     workersEnabled: raw.COUNTERSIGN_WORKERS !== "off",
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
+    trustedProxies: raw.TRUSTED_PROXIES,
   };
 }
 

@@ -286,8 +286,9 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ["Operation requests"],
     summary: "List operation requests",
     description:
-      "The ticket table: the merchant's requests, newest first, with keyset paging (pass `nextCursor` back as `cursor`). " +
-      "`from`/`to` are inclusive UTC days; `pg` is a gateway code (an unknown code matches nothing). " +
+      "The ticket table: the merchant's requests in the `sort` order, with keyset paging (pass `nextCursor` back as `cursor` with the same `sort`). " +
+      "`from`/`to` are inclusive UTC days; `pg` (or `gateway`) is a gateway code (an unknown code matches nothing); " +
+      "`q` matches an order number prefix or part of the maker's name or email; `total` counts matches up to 10,000 (`totalCapped` beyond). " +
       "Permission: `operation_requests.view`.",
     security: SIGNED_IN,
     request: { query: OperationRequestFilterSchema },

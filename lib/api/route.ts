@@ -109,11 +109,7 @@ export function apiRoute<
       }
       const idempotencyKey = config.idempotent && principal ? readIdempotencyKey(request) : null;
       const params = parse(config.params, await routeContext.params, "path");
-      const query = parse(
-        config.query,
-        Object.fromEntries(new URL(request.url).searchParams),
-        "query",
-      );
+      const query = parse(config.query, queryObject(new URL(request.url).searchParams), "query");
       const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY;
       const rawBody = config.body
         ? await readJsonText(request, maxBytes)
@@ -165,6 +161,17 @@ export function apiRoute<
       return Response.json(output.data, { status: result.status ?? 200, headers: result.headers });
     }
   };
+}
+
+/**
+ * The query string as a plain record with no prototype, so that `__proto__`, `constructor` and the
+ * like are own keys like any other: a strict schema reports them as unknown parameters, and none
+ * can reach Object.prototype. Of a repeated parameter the last counts.
+ */
+export function queryObject(searchParams: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = Object.create(null);
+  for (const [key, value] of searchParams) query[key] = value;
+  return query;
 }
 
 function parse<S extends z.ZodType | undefined>(
@@ -258,4 +265,54 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return /DatabaseNotReachable|ECONNREFUSED|ECONNRESET|P1001|P1017|Can't reach database|Connection terminated/i.test(
     text,
   );
+}
+
+/** The methods a route file answers for itself; Next.js derives HEAD from GET. */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+type PlainHandler = (request: Request) => Promise<Response>;
+
+function allowHeader(served: readonly HttpMethod[]): string {
+  return [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+}
+
+/**
+ * The handlers for every method a route file does not serve: 405 `method_not_allowed` in the one
+ * error shape with an `Allow` header (Next.js's own 405 has an empty body), and OPTIONS answering
+ * 204 with the same `Allow` (Next.js's would list these 405 handlers as allowed). Spread into the
+ * route file: `export const { PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET", "POST"]);`
+ */
+export function methodNotAllowed<const Served extends readonly HttpMethod[]>(
+  served: Served,
+): Record<Exclude<HttpMethod, Served[number]> | "OPTIONS", PlainHandler> {
+  const allow = allowHeader(served);
+  const refuse: PlainHandler = async (request) =>
+    Response.json(
+      errorBody(
+        new AppError(
+          "method_not_allowed",
+          `${request.method} is not allowed here; allowed: ${allow}.`,
+          { allowed: allow.split(", ") },
+        ),
+      ),
+      { status: 405, headers: { allow, "cache-control": "no-store" } },
+    );
+  const answerOptions: PlainHandler = async () =>
+    new Response(null, { status: 204, headers: { allow } });
+  const handlers: Record<string, PlainHandler> = { OPTIONS: answerOptions };
+  for (const method of HTTP_METHODS) if (!served.includes(method)) handlers[method] = refuse;
+  return handlers as Record<Exclude<HttpMethod, Served[number]> | "OPTIONS", PlainHandler>;
+}
+
+/** Every method on a path that does not exist: the JSON 404, not Next.js's HTML page. */
+export function notFoundEverywhere(): Record<HttpMethod | "OPTIONS", PlainHandler> {
+  const answer: PlainHandler = async () =>
+    Response.json(
+      errorBody(
+        new AppError("not_found", "No such API endpoint; see /api/v1/openapi.json for the list."),
+      ),
+      { status: 404, headers: { "cache-control": "no-store" } },
+    );
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: answer };
 }

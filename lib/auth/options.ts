@@ -1,6 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/request-address";
 import { config } from "@/lib/config";
+import { safeCallbackPath } from "@/lib/domain/auth/safe-callback-url";
 import { logger } from "@/lib/log";
 import { SignInLockedError, verifyCredentials } from "@/lib/services/auth/verify-credentials";
 
@@ -11,11 +13,10 @@ const SESSION_HOURS = 8;
 const CredentialsProvider =
   (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
+/** The address the route wrapper (lib/api/next-auth-route.ts) determined for this request. */
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return (Array.isArray(address) ? address[0] : address) || "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
@@ -53,6 +54,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default accepts any value starting with "/", including "/\\evil.example".
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
     async jwt({ token, user }) {
       if (user) {
         const signedIn = user as typeof user & { merchantId: string; role: string };

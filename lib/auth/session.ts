@@ -1,11 +1,13 @@
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { Permission } from "./permissions";
 import { can, type Principal, principalFromSession } from "./principal";
+import { REQUESTED_PATH_HEADER, signInPathFor } from "./requested-path";
 
-/** Pages: the signed-in principal, or a redirect to the sign-in page. */
+/** Pages: the signed-in principal, or a redirect to the sign-in page that comes back here. */
 export async function requirePrincipal(): Promise<Principal> {
   const principal = await principalFromSession();
-  if (!principal) redirect("/login");
+  if (!principal) redirect(signInPathFor((await headers()).get(REQUESTED_PATH_HEADER)));
   return principal;
 }
 

@@ -7,6 +7,16 @@ import {
   REJECTION_REASON_MAX_LENGTH,
   REQUEST_REASON_MAX_LENGTH,
 } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  CursorParamSchema,
+  DaySchema,
+  DEFAULT_LIMIT,
+  DecimalText,
+  LimitSchema,
+  ListTotalShape,
+  Timestamp,
+} from "./list-params";
+import { SafeLine, SafeText } from "./strings";
 
 /** POST /api/v1/operations and the payment page's Refund / Void form. */
 export const SubmitOperationSchema = z.strictObject({
@@ -14,13 +24,11 @@ export const SubmitOperationSchema = z.strictObject({
   operation: z.enum(OPERATIONS, { error: 'operation must be "refund" or "void".' }),
   /** Decimal string ("12.500") or JSON number; omitted means the remaining amount (refund) or the full amount (void). */
   amount: z
-    .union([z.string().trim().max(40), z.number()], {
+    .union([SafeLine.trim().max(40), z.number()], {
       error: 'amount must be a decimal string such as "12.500".',
     })
     .optional(),
-  reason: z
-    .string()
-    .trim()
+  reason: SafeText.trim()
     .max(
       REQUEST_REASON_MAX_LENGTH,
       `Keep the reason under ${REQUEST_REASON_MAX_LENGTH} characters.`,
@@ -36,26 +44,59 @@ export type SubmitOperationInput = z.output<typeof SubmitOperationSchema>;
 export const RejectOperationSchema = z.strictObject({
   reason: z
     .string({ error: "A reason is required to reject a request." })
-    .max(REJECTION_REASON_MAX_LENGTH * 4),
+    .max(REJECTION_REASON_MAX_LENGTH * 4)
+    .pipe(SafeText),
 });
 
-export const OperationRequestIdSchema = z.strictObject({ id: z.string() });
+export const OperationRequestIdSchema = z.strictObject({ id: SafeLine.max(100) });
+
+/**
+ * The ticket table's orders: newest first (the default), largest amount first (within one
+ * currency: amounts in different currencies do not compare) and soonest deadline first (requests
+ * without a deadline last). Each has its own keyset, so a cursor names the order it came from.
+ */
+export const TICKET_SORTS = ["created", "amount", "deadline"] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+const GatewayFilterSchema = SafeLine.trim()
+  .min(1)
+  .max(25, "A gateway code has at most 25 characters.");
 
 /** The ticket table's filters, shared by the page and GET /api/v1/operation-requests. */
 export const OperationRequestFilterSchema = z
   .strictObject({
     state: z.enum(OPERATION_REQUEST_STATES).optional(),
     operation: z.enum(OPERATIONS).optional(),
-    from: z.iso.date("from must be a date (YYYY-MM-DD).").optional(),
-    to: z.iso.date("to must be a date (YYYY-MM-DD).").optional(),
-    pg: z.string().trim().min(1).max(25).optional(),
+    from: DaySchema.optional().describe("First day, inclusive, as YYYY-MM-DD in UTC."),
+    to: DaySchema.optional().describe("Last day, inclusive, as YYYY-MM-DD in UTC."),
+    pg: GatewayFilterSchema.optional().describe("A gateway code, such as knet."),
+    gateway: GatewayFilterSchema.optional().describe(
+      "Another name for pg; pg wins if both are sent.",
+    ),
     currency: z.enum(CURRENCY_CODES).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(500).optional(),
+    q: SafeLine.trim()
+      .min(1)
+      .max(100, "Search for at most 100 characters.")
+      .optional()
+      .describe("An order number prefix, or part of the maker's name or email; case-insensitive."),
+    sort: z
+      .enum(TICKET_SORTS, { error: `Sort by one of ${TICKET_SORTS.join(", ")}.` })
+      .default("created")
+      .describe(
+        "created: newest first; amount: largest first (needs a currency filter); deadline: soonest first, none last.",
+      ),
+    limit: LimitSchema.default(DEFAULT_LIMIT),
+    cursor: CursorParamSchema.optional().describe(
+      "Opaque: the nextCursor of the previous page, with the same sort.",
+    ),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     message: "from must not be after to.",
     path: ["from"],
+  })
+  .refine((f) => f.sort !== "amount" || f.currency !== undefined, {
+    message: "Sort by amount within one currency: add a currency filter.",
+    path: ["sort"],
   });
 export type OperationRequestFilters = z.output<typeof OperationRequestFilterSchema>;
 
@@ -111,9 +152,6 @@ export const SandboxBehaviourSchema = z.strictObject({
 // Output: what GET/POST /api/v1/operation-requests answer. Checked before anything leaves, and the
 // source of the OpenAPI document (`.meta({ id })` names a component there, `.describe` documents).
 // ---------------------------------------------------------------------------------------------
-
-const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decimal string");
-const Timestamp = z.iso.datetime();
 
 const PersonJsonSchema = z
   .object({ id: z.string(), name: z.string(), email: z.string() })
@@ -230,6 +268,7 @@ export const OperationRequestListResponseSchema = z.object({
     .string()
     .nullable()
     .describe("Pass as `cursor` for the next page; null on the last page."),
+  ...ListTotalShape,
 });
 
 export const OperationRequestDetailResponseSchema = z.object({

@@ -2,6 +2,22 @@ import type { TransactionKind, TransactionState } from "@prisma/client";
 import { z } from "zod";
 import { CURRENCY_CODES, currencyExponent, isCurrencyCode } from "@/lib/domain/money/currency";
 import { PAYMENT_STATES } from "@/lib/domain/operation-requests/payment-rules";
+import {
+  CursorParamSchema,
+  DaySchema,
+  DEFAULT_LIMIT,
+  DecimalText,
+  type IgnoredParam,
+  LimitSchema,
+  ListTotalShape,
+  MAX_LIMIT,
+  optionalParam,
+  type PageSearchParams,
+  paramWithDefault,
+  parsePageParams,
+  Timestamp,
+} from "./list-params";
+import { SafeLine } from "./strings";
 
 /*
  * The transaction list's filters, shared by the page (lenient: bad values are dropped and named)
@@ -27,58 +43,37 @@ const kindsMatchDatabase: Exactly<(typeof TRANSACTION_KINDS)[number], Transactio
 void statesMatchDatabase;
 void kindsMatchDatabase;
 
-export const DEFAULT_LIMIT = 25;
-export const MAX_LIMIT = 100;
 const MAX_SEARCH_LENGTH = 100;
 
-/** A query parameter sent empty (`?state=`, as a GET form does) means "no filter". */
-const blankToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
-
-function optionalParam<T extends z.ZodType>(schema: T) {
-  return z.preprocess(blankToUndefined, schema.optional());
-}
-
-function paramWithDefault<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
-  return z.preprocess(blankToUndefined, schema.default(fallback as never));
-}
-
-const StateListSchema = z
-  .string()
-  .max(400)
-  .transform((value, ctx) => {
-    const names = [
-      ...new Set(
-        value
-          .split(",")
-          .map((part) => part.trim())
-          .filter(Boolean),
-      ),
-    ];
-    const unknown = names.filter((name) => !isTransactionState(name));
-    if (names.length === 0 || unknown.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        message: `${unknown.length ? `Unknown state ${unknown.map((name) => `"${name}"`).join(", ")}; use` : "Use"} one or more of ${TRANSACTION_STATES.join(", ")}, separated by commas.`,
-      });
-      return z.NEVER;
-    }
-    return names as TransactionState[];
-  });
+const StateListSchema = SafeLine.max(400).transform((value, ctx) => {
+  const names = [
+    ...new Set(
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const unknown = names.filter((name) => !isTransactionState(name));
+  if (names.length === 0 || unknown.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${unknown.length ? `Unknown state ${unknown.map((name) => `"${name}"`).join(", ")}; use` : "Use"} one or more of ${TRANSACTION_STATES.join(", ")}, separated by commas.`,
+    });
+    return z.NEVER;
+  }
+  return names as TransactionState[];
+});
 
 function isTransactionState(value: string): value is TransactionState {
   return (TRANSACTION_STATES as readonly string[]).includes(value);
 }
 
-const GatewayCodeSchema = z
-  .string()
-  .trim()
+export const GatewayCodeSchema = SafeLine.trim()
   .max(25, "A gateway code has at most 25 characters.")
   .regex(/^[A-Za-z0-9_-]+$/, "A gateway code has only letters, digits, '_' and '-'.");
 
-const CurrencySchema = z
-  .string()
-  .trim()
+export const CurrencySchema = SafeLine.trim()
   .toUpperCase()
   .pipe(
     z.enum(CURRENCY_CODES, {
@@ -86,24 +81,19 @@ const CurrencySchema = z
     }),
   );
 
-const DaySchema = z.iso.date({ error: "Use a date like 2026-01-31." });
-
-const SearchSchema = z
-  .string()
-  .trim()
-  .max(MAX_SEARCH_LENGTH, `Search for at most ${MAX_SEARCH_LENGTH} characters.`);
-
-const LimitSchema = z.coerce
-  .number({ error: `The limit is a whole number from 1 to ${MAX_LIMIT}.` })
-  .int(`The limit is a whole number from 1 to ${MAX_LIMIT}.`)
-  .min(1, `The limit is a whole number from 1 to ${MAX_LIMIT}.`)
-  .max(MAX_LIMIT, `The limit is a whole number from 1 to ${MAX_LIMIT}.`);
+const SearchSchema = SafeLine.trim().max(
+  MAX_SEARCH_LENGTH,
+  `Search for at most ${MAX_SEARCH_LENGTH} characters.`,
+);
 
 const listFields = {
   state: optionalParam(StateListSchema).describe(
     `One or more states, comma-separated: ${TRANSACTION_STATES.join(", ")}.`,
   ),
   gateway: optionalParam(GatewayCodeSchema).describe("A gateway code, such as knet."),
+  pg: optionalParam(GatewayCodeSchema).describe(
+    "Another name for gateway (the ticket table's); gateway wins if both are sent.",
+  ),
   currency: optionalParam(CurrencySchema).describe(`One of ${CURRENCY_CODES.join(", ")}.`),
   from: optionalParam(DaySchema).describe("First day, inclusive, as YYYY-MM-DD in UTC."),
   to: optionalParam(DaySchema).describe("Last day, inclusive, as YYYY-MM-DD in UTC."),
@@ -119,7 +109,7 @@ const listFields = {
     "desc",
   ),
   limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
-  cursor: optionalParam(z.string().max(1024, "The cursor is not one we issued.")).describe(
+  cursor: optionalParam(CursorParamSchema).describe(
     "Opaque: the nextCursor of the previous page, with the same sort and dir.",
   ),
 };
@@ -145,50 +135,21 @@ export const TransactionListQuerySchema = z
   .refine(rangeIsOrdered, RANGE_ERROR);
 
 export type TransactionListQuery = z.output<typeof TransactionListQuerySchema>;
-export type TransactionFilters = Pick<TransactionListQuery, TransactionFilterKey>;
+export type TransactionFilters = Pick<TransactionListQuery, TransactionFilterKey | "pg">;
 
-const LenientListQuerySchema = z.object(listFields).refine(rangeIsOrdered, RANGE_ERROR);
-
-export type IgnoredParam = { field: string; message: string };
-
-/**
- * For pages: never throws. Unknown parameters are ignored; each invalid value is dropped and
- * reported, so the page can say which filter it did not apply.
- */
-export function parseTransactionListParams(raw: Record<string, string | string[] | undefined>): {
+/** For pages: never throws; see parsePageParams. */
+export function parseTransactionListParams(raw: PageSearchParams): {
   query: TransactionListQuery;
   ignored: IgnoredParam[];
 } {
-  const input: Record<string, string | undefined> = {};
-  for (const key of Object.keys(listFields)) {
-    const value = raw[key];
-    input[key] = Array.isArray(value) ? value[0] : value;
-  }
-  const ignored: IgnoredParam[] = [];
-  // Field errors are reported first and the range check only once the fields parse, so at most
-  // two rounds drop anything; the third is a safety net.
-  for (let round = 0; round < 3; round++) {
-    const result = LenientListQuerySchema.safeParse(input);
-    if (result.success) return { query: result.data, ignored };
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? "");
-      if (field in input && input[field] !== undefined) {
-        ignored.push({ field, message: issue.message });
-        input[field] = undefined;
-      }
-    }
-  }
-  return { query: LenientListQuerySchema.parse({}), ignored };
+  return parsePageParams(TransactionListQuerySchema, raw);
 }
 
-export const TransactionIdParamsSchema = z.object({ id: z.string() });
+export const TransactionIdParamsSchema = z.object({ id: SafeLine.max(100) });
 
 // ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
-
-const DecimalText = z.string().regex(/^\d+(\.\d+)?$/, "an unsigned decimal string");
-const Timestamp = z.iso.datetime();
 
 function decimalsOf(text: string): number {
   return text.split(".")[1]?.length ?? 0;
@@ -241,6 +202,7 @@ export const TransactionListResponseSchema = z.object({
   data: z.array(TransactionJsonSchema),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
+  ...ListTotalShape,
 });
 
 export const TransactionEventJsonSchema = z.object({

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { safeCallbackPath } from "@/lib/domain/auth/safe-callback-url";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -21,7 +22,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
+      // The page checked it already; checking against the browser's own origin costs nothing.
+      router.replace(safeCallbackPath(callbackUrl, window.location.origin));
       router.refresh();
       return;
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { pingDatabase } from "@/lib/queries/health/ping-database";
 
@@ -29,3 +29,5 @@ export const GET = apiRoute(
     };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

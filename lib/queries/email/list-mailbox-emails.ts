@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { SafeLine } from "@/lib/validation/strings";
 
 /** The local mailbox's one filter: a recipient, matched in To or Bcc, case-insensitively. */
-export const MailboxFilterSchema = z.object({
+export const MailboxFilterSchema = z.strictObject({
   /** Empty means no filter. */
-  to: z.string().trim().toLowerCase().max(320).optional(),
+  to: SafeLine.trim().toLowerCase().max(320).optional(),
 });
 
 export type MailboxFilter = z.output<typeof MailboxFilterSchema>;

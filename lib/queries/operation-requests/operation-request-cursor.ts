@@ -1,62 +1,82 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/validation/ids";
+import { InstantSchema } from "@/lib/validation/list-params";
+import type { TicketSort } from "@/lib/validation/operation-requests";
+import { SafeLine } from "@/lib/validation/strings";
+import { type CursorKey, decodeKeysetCursor, encodeKeysetCursor } from "../keyset-cursor";
+import type { OperationRequestRow } from "./operation-request-row";
 
 /*
- * Keyset cursors for the ticket table, which has one order: newest first, (created_at, id) desc.
- * A cursor is base64url JSON of the last row's created_at and id; the pair is unique, so paging
- * never skips or repeats a row when many share a millisecond. Cursors are not secret: an edited one
- * only moves within the caller's own merchant, whose scope is applied independently.
+ * The ticket table's keysets, one per order, over `operation_request r`; lib/queries/keyset-cursor.ts
+ * encodes them. Each order ends with the id, so (sort value, id) is unique and paging never skips or
+ * repeats a row.
  */
 
-export type OperationRequestPosition = { createdAt: Date; id: string };
+export type TicketPosition =
+  | { sort: "created"; value: Date; id: string }
+  | { sort: "amount"; value: string; id: string }
+  | { sort: "deadline"; value: Date | null; id: string };
 
-type CursorPayload = { at: string; id: string };
+/** numeric(20,3) as stored. */
+const AmountSchema = SafeLine.regex(/^\d{1,17}(\.\d{1,3})?$/, "not an amount");
 
-const BASE64URL = /^[A-Za-z0-9_-]{1,500}$/;
+const KEYS: Record<TicketSort, CursorKey> = {
+  created: { sort: "created", dir: "desc" },
+  amount: { sort: "amount", dir: "desc" },
+  deadline: { sort: "deadline", dir: "asc" },
+};
 
-export function encodeOperationRequestCursor(row: OperationRequestPosition): string {
-  const payload: CursorPayload = { at: row.createdAt.toISOString(), id: row.id };
-  return Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
+/** ORDER BY for each sort; the outer query of selectOperationRequestRows repeats it. */
+export const TICKET_ORDER: Record<TicketSort, Prisma.Sql> = {
+  created: Prisma.sql`r.created_at DESC, r.id DESC`,
+  amount: Prisma.sql`r.amount DESC, r.id DESC`,
+  deadline: Prisma.sql`r.deadline_at ASC NULLS LAST, r.id ASC`,
+};
+
+export function encodeTicketCursor(sort: TicketSort, row: OperationRequestRow): string {
+  const value =
+    sort === "created"
+      ? row.createdAt.toISOString()
+      : sort === "amount"
+        ? row.amount
+        : (row.deadlineAt?.toISOString() ?? null);
+  return encodeKeysetCursor(KEYS[sort], value, row.id);
 }
 
-/** The position the next page starts after; a validation_error for anything we did not issue. */
-export function decodeOperationRequestCursor(cursor: string): OperationRequestPosition {
-  const payload = BASE64URL.test(cursor)
-    ? parsePayload(Buffer.from(cursor, "base64url").toString("utf8"))
-    : null;
-  const createdAt = payload ? new Date(payload.at) : null;
-  if (
-    !payload ||
-    !createdAt ||
-    Number.isNaN(createdAt.getTime()) ||
-    createdAt.toISOString() !== payload.at ||
-    !isUuid(payload.id)
-  ) {
-    const message = "The cursor is not one we issued; start again from the first page.";
-    throw new AppError("validation_error", message, [{ field: "cursor", message }]);
+/** The position the next page starts after; a validation_error for a cursor of another sort or not ours. */
+export function decodeTicketCursor(cursor: string, sort: TicketSort): TicketPosition {
+  switch (sort) {
+    case "created":
+      return { sort, ...decodeKeysetCursor(cursor, KEYS.created, InstantSchema) };
+    case "amount":
+      return { sort, ...decodeKeysetCursor(cursor, KEYS.amount, AmountSchema) };
+    case "deadline":
+      return { sort, ...decodeKeysetCursor(cursor, KEYS.deadline, InstantSchema.nullable()) };
   }
-  return { createdAt, id: payload.id.toLowerCase() };
 }
 
 /**
- * Rows strictly after the position in (created_at desc, id desc) order, over `operation_request r`.
- * The plain `<=` is implied by the row comparison but stated on its own so that every index on
- * (..., created_at) can start its scan there, even those without id as the next column.
+ * Rows strictly after the position in the sort's order. For created, the plain `<=` is implied by
+ * the row comparison but stated on its own so that every index on (..., created_at) can start its
+ * scan there.
  */
-export function operationRequestsAfter(position: OperationRequestPosition): Prisma.Sql {
-  const at = position.createdAt.toISOString();
-  return Prisma.sql`r.created_at <= ${at}::timestamptz AND (r.created_at, r.id) < (${at}::timestamptz, ${position.id}::uuid)`;
-}
-
-function parsePayload(json: string): CursorPayload | null {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (typeof value !== "object" || value === null) return null;
-    const { at, id } = value as Record<string, unknown>;
-    return typeof at === "string" && typeof id === "string" ? { at, id } : null;
-  } catch {
-    return null;
+export function ticketsAfter(position: TicketPosition): Prisma.Sql {
+  const id = Prisma.sql`${position.id}::uuid`;
+  switch (position.sort) {
+    case "created": {
+      const at = Prisma.sql`${position.value.toISOString()}::timestamptz`;
+      return Prisma.sql`r.created_at <= ${at} AND (r.created_at, r.id) < (${at}, ${id})`;
+    }
+    case "amount": {
+      const amount = Prisma.sql`${position.value}::numeric`;
+      return Prisma.sql`r.amount <= ${amount} AND (r.amount, r.id) < (${amount}, ${id})`;
+    }
+    case "deadline": {
+      // Nulls come last: after a null, only nulls with a greater id; after a deadline, later
+      // deadlines, the same deadline with a greater id, and every null.
+      if (position.value === null) return Prisma.sql`r.deadline_at IS NULL AND r.id > ${id}`;
+      const at = Prisma.sql`${position.value.toISOString()}::timestamptz`;
+      return Prisma.sql`((r.deadline_at, r.id) > (${at}, ${id}) OR r.deadline_at IS NULL)`;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { prisma } from "@/lib/db";
 import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import type { Operation, OperationRequestState } from "@/lib/domain/operation-requests/lifecycle";
@@ -32,6 +32,8 @@ export type OperationRequestRow = {
   updatedAt: Date;
 };
 
+const NEWEST_FIRST = Prisma.sql`r.created_at DESC, r.id DESC`;
+
 type SqlRow = {
   id: string;
   transaction_id: string;
@@ -61,13 +63,15 @@ type SqlRow = {
 };
 
 /**
- * The requests matching `where` (over `operation_request r`), newest first, at most `limit`, with
+ * The requests matching `where` (over `operation_request r`) in `order` (newest first unless
+ * told), at most `limit`, with
  * order number, gateway, maker and decider. One statement: the inner query walks an index for just
  * the page, and only those rows are joined. (Prisma's include would add four more round trips.)
  */
 export async function selectOperationRequestRows(
   where: Prisma.Sql,
   limit: number,
+  order: Prisma.Sql = NEWEST_FIRST,
 ): Promise<OperationRequestRow[]> {
   const rows = await prisma.$queryRaw<SqlRow[]>`
     SELECT r.id, r.transaction_id, t.order_no, r.operation::text AS operation, r.amount::text AS amount, r.currency,
@@ -78,13 +82,13 @@ export async function selectOperationRequestRows(
            r.decided_at, r.direct_reason, r.deadline_at, r.failure_code, r.failure_message, r.result_transaction_id,
            r.created_at, r.updated_at
     FROM (
-      SELECT * FROM operation_request r WHERE ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}
+      SELECT * FROM operation_request r WHERE ${where} ORDER BY ${order} LIMIT ${limit}
     ) r
     JOIN payment_transaction t ON t.id = r.transaction_id
     JOIN payment_gateway g ON g.id = r.gateway_id
     JOIN app_user maker ON maker.id = r.submitted_by_id
     LEFT JOIN app_user decider ON decider.id = r.decided_by_id
-    ORDER BY r.created_at DESC, r.id DESC`;
+    ORDER BY ${order}`;
   return rows.map(toRow);
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { prisma } from "@/lib/db";
+import { LIST_TOTAL_CAP } from "@/lib/validation/list-params";
 import type { TransactionFilters, TransactionListQuery } from "@/lib/validation/transactions";
+import { escapeLike } from "../escape-like";
 import {
   decodeTransactionCursor,
   encodeTransactionCursor,
@@ -10,7 +12,13 @@ import {
 } from "./transaction-cursor";
 import { TRANSACTION_ROW_SELECT, type TransactionRow } from "./transaction-row";
 
-export type TransactionPage = { data: TransactionRow[]; nextCursor: string | null };
+export type TransactionPage = {
+  data: TransactionRow[];
+  nextCursor: string | null;
+  /** Payments matching the filters, counted up to LIST_TOTAL_CAP. */
+  total: number;
+  totalCapped: boolean;
+};
 
 /**
  * The payments a merchant may see in its list, narrowed by the filters. Only payments: refunds and
@@ -22,7 +30,9 @@ export function transactionsVisibleTo(
 ): Prisma.PaymentTransactionWhereInput {
   const where: Prisma.PaymentTransactionWhereInput = { merchantId, kind: "payment" };
   if (filters.state?.length) where.state = { in: filters.state };
-  if (filters.gateway) where.gateway = { code: filters.gateway };
+  // `gateway`, or `pg` as the ticket table calls it.
+  const gateway = filters.gateway ?? filters.pg;
+  if (gateway) where.gateway = { code: gateway };
   if (filters.currency) where.currency = filters.currency;
   if (filters.from || filters.to) {
     where.createdAt = {
@@ -43,8 +53,9 @@ export function transactionsVisibleTo(
 }
 
 /**
- * One page of a merchant's payments in (sort column, id) order. Keyset paging: no OFFSET and no
- * COUNT(*), so page 500 costs what page 1 does. An invalid cursor is a validation_error.
+ * One page of a merchant's payments in (sort column, id) order, and how many match. Keyset paging:
+ * no OFFSET, so page 500 costs what page 1 does; the count stops at LIST_TOTAL_CAP + 1 rows. An
+ * invalid cursor is a validation_error.
  */
 export async function listTransactions(
   merchantId: string,
@@ -54,13 +65,17 @@ export async function listTransactions(
   const after = query.cursor
     ? transactionsAfter(decodeTransactionCursor(query.cursor, query.sort, query.dir), query.dir)
     : null;
-  const rows = await prisma.paymentTransaction.findMany({
-    where: after ? { AND: [visible, after] } : visible,
-    orderBy: transactionOrder(query.sort, query.dir),
-    // One more than asked tells whether a next page exists.
-    take: query.limit + 1,
-    select: TRANSACTION_ROW_SELECT,
-  });
+  const [rows, counted] = await Promise.all([
+    prisma.paymentTransaction.findMany({
+      where: after ? { AND: [visible, after] } : visible,
+      orderBy: transactionOrder(query.sort, query.dir),
+      // One more than asked tells whether a next page exists.
+      take: query.limit + 1,
+      select: TRANSACTION_ROW_SELECT,
+    }),
+    // Prisma counts with take as count(*) over a LIMITed subquery: it stops at the cap + 1.
+    prisma.paymentTransaction.count({ where: visible, take: LIST_TOTAL_CAP + 1 }),
+  ]);
   const data = rows.slice(0, query.limit);
   const last = data.at(-1);
   return {
@@ -69,6 +84,8 @@ export async function listTransactions(
       rows.length > query.limit && last
         ? encodeTransactionCursor(query.sort, query.dir, last)
         : null,
+    total: Math.min(counted, LIST_TOTAL_CAP),
+    totalCapped: counted > LIST_TOTAL_CAP,
   };
 }
 
@@ -76,9 +93,4 @@ function startOfUtcDay(day: string, plusDays = 0): Date {
   const date = new Date(`${day}T00:00:00.000Z`);
   date.setUTCDate(date.getUTCDate() + plusDays);
   return date;
-}
-
-/** Prisma passes startsWith/contains text into LIKE unescaped; a search for "50%" means the text. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

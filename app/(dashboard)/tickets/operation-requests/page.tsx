@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterNotice } from "@/components/data-table/filter-notice";
+import { ListTotal } from "@/components/data-table/list-total";
 import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
 import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-requests/lifecycle";
 import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
-import { AppError } from "@/lib/errors";
-import {
-  listOperationRequests,
-  type OperationRequestPage,
-} from "@/lib/queries/operation-requests/list-operation-requests";
+import { firstPageIfCursorRefused } from "@/lib/queries/keyset-cursor";
+import { listOperationRequests } from "@/lib/queries/operation-requests/list-operation-requests";
 import { listRequestCustomers } from "@/lib/queries/operation-requests/list-request-customers";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import { isCheckerMissing } from "@/lib/queries/operations-approval/is-checker-missing";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
-import type { OperationRequestFilters } from "@/lib/validation/operation-requests";
+import { parsePageParams } from "@/lib/validation/list-params";
+import { OperationRequestFilterSchema } from "@/lib/validation/operation-requests";
 import { OperationRequestsView } from "./_components/operation-requests-view";
-import { parseTicketParams } from "./_components/parse-ticket-params";
 import { requestViewerOf } from "./_components/request-viewer";
 
 export const metadata: Metadata = { title: "Operation requests" };
@@ -29,7 +27,10 @@ const PARAM_LABELS: Record<string, string> = {
   from: "From date",
   to: "To date",
   pg: "Gateway (PG)",
+  gateway: "Gateway",
   currency: "Currency",
+  q: "Search",
+  sort: "Sort",
   limit: "Page size",
   cursor: "Page",
 };
@@ -42,9 +43,15 @@ export default async function OperationRequestsPage({
   const principal = await requirePermission("operation_requests.view");
   const actor = decisionActorOf(principal);
   const canManagePlugin = mayManagePlugin(actor).ok;
-  const { filters, ignored } = parseTicketParams(await searchParams);
+  const { query: filters, ignored } = parsePageParams(
+    OperationRequestFilterSchema,
+    await searchParams,
+  );
   const [{ page, cursorRejected }, gateways, checkerMissing] = await Promise.all([
-    listFromCursorOrFirstPage(principal.merchantId, filters),
+    firstPageIfCursorRefused(
+      (query) => listOperationRequests(principal.merchantId, query),
+      filters,
+    ),
     listGatewayOptions(principal.merchantId),
     canManagePlugin ? isCheckerMissing(principal.merchantId) : false,
   ]);
@@ -82,6 +89,7 @@ export default async function OperationRequestsPage({
         </div>
       )}
       <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
+      <ListTotal total={page.total} capped={page.totalCapped} noun={["request", "requests"]} />
       <OperationRequestsView
         rows={page.data.map(toOperationRequestJson)}
         customers={customers}
@@ -91,8 +99,10 @@ export default async function OperationRequestsPage({
           operation: filters.operation ?? "",
           from: filters.from ?? "",
           to: filters.to ?? "",
-          pg: filters.pg ?? "",
+          pg: filters.pg ?? filters.gateway ?? "",
           currency: filters.currency ?? "",
+          q: filters.q ?? "",
+          sort: filters.sort === "created" ? "" : filters.sort,
         }}
         viewer={requestViewerOf(principal)}
         gateways={gateways}
@@ -102,21 +112,4 @@ export default async function OperationRequestsPage({
       />
     </div>
   );
-}
-
-/** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
-async function listFromCursorOrFirstPage(
-  merchantId: string,
-  filters: OperationRequestFilters,
-): Promise<{ page: OperationRequestPage; cursorRejected: boolean }> {
-  try {
-    return { page: await listOperationRequests(merchantId, filters), cursorRejected: false };
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "validation_error" && filters.cursor))
-      throw error;
-    return {
-      page: await listOperationRequests(merchantId, { ...filters, cursor: undefined }),
-      cursorRejected: true,
-    };
-  }
 }

@@ -1,19 +1,13 @@
 import type { Metadata } from "next";
 import { FilterNotice } from "@/components/data-table/filter-notice";
+import { ListTotal } from "@/components/data-table/list-total";
 import { requirePermission } from "@/lib/auth/session";
 import { CURRENCY_CODES } from "@/lib/domain/money/currency";
-import { AppError } from "@/lib/errors";
+import { firstPageIfCursorRefused } from "@/lib/queries/keyset-cursor";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
-import {
-  listTransactions,
-  type TransactionPage,
-} from "@/lib/queries/transactions/list-transactions";
+import { listTransactions } from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
-import {
-  parseTransactionListParams,
-  TRANSACTION_STATES,
-  type TransactionListQuery,
-} from "@/lib/validation/transactions";
+import { parseTransactionListParams, TRANSACTION_STATES } from "@/lib/validation/transactions";
 import { TransactionsView } from "../_components/transactions-view";
 
 export const metadata: Metadata = { title: "Transactions" };
@@ -22,6 +16,7 @@ export const metadata: Metadata = { title: "Transactions" };
 const PARAM_LABELS: Record<string, string> = {
   state: "State",
   gateway: "Gateway",
+  pg: "Gateway (PG)",
   currency: "Currency",
   from: "From date",
   to: "To date",
@@ -40,7 +35,7 @@ export default async function TransactionsPage({
   const principal = await requirePermission("transactions.view");
   const { query, ignored } = parseTransactionListParams(await searchParams);
   const [{ page, cursorRejected }, gateways] = await Promise.all([
-    listFromCursorOrFirstPage(principal.merchantId, query),
+    firstPageIfCursorRefused((q) => listTransactions(principal.merchantId, q), query),
     listGatewayOptions(principal.merchantId),
   ]);
 
@@ -48,12 +43,13 @@ export default async function TransactionsPage({
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Transactions</h1>
       <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
+      <ListTotal total={page.total} capped={page.totalCapped} noun={["payment", "payments"]} />
       <TransactionsView
         rows={page.data.map(toTransactionJson)}
         nextCursor={page.nextCursor}
         applied={{
           state: query.state?.join(",") ?? "",
-          gateway: query.gateway ?? "",
+          gateway: query.gateway ?? query.pg ?? "",
           currency: query.currency ?? "",
           from: query.from ?? "",
           to: query.to ?? "",
@@ -66,21 +62,4 @@ export default async function TransactionsPage({
       />
     </div>
   );
-}
-
-/** A stale or edited page link shows the first page with a notice; the API answers 400 instead. */
-async function listFromCursorOrFirstPage(
-  merchantId: string,
-  query: TransactionListQuery,
-): Promise<{ page: TransactionPage; cursorRejected: boolean }> {
-  try {
-    return { page: await listTransactions(merchantId, query), cursorRejected: false };
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "validation_error" && query.cursor))
-      throw error;
-    return {
-      page: await listTransactions(merchantId, { ...query, cursor: undefined }),
-      cursorRejected: true,
-    };
-  }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorBody } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { isMailboxEnabled } from "@/lib/email/outbox";
 import { notFound } from "@/lib/errors";
 import {
@@ -36,3 +36,5 @@ export async function GET(...args: Parameters<typeof listEmails>): Promise<Respo
     });
   return listEmails(...args);
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { listOperationRequests } from "@/lib/queries/operation-requests/list-operation-requests";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import {
@@ -17,6 +17,15 @@ export const GET = apiRoute(
   },
   async ({ principal, query }) => {
     const page = await listOperationRequests(principal.merchantId, query);
-    return { body: { data: page.data.map(toOperationRequestJson), nextCursor: page.nextCursor } };
+    return {
+      body: {
+        data: page.data.map(toOperationRequestJson),
+        nextCursor: page.nextCursor,
+        total: page.total,
+        totalCapped: page.totalCapped,
+      },
+    };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { listTransactions } from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
 import {
@@ -17,6 +17,15 @@ export const GET = apiRoute(
   },
   async ({ principal, query }) => {
     const page = await listTransactions(principal.merchantId, query);
-    return { body: { data: page.data.map(toTransactionJson), nextCursor: page.nextCursor } };
+    return {
+      body: {
+        data: page.data.map(toTransactionJson),
+        nextCursor: page.nextCursor,
+        total: page.total,
+        totalCapped: page.totalCapped,
+      },
+    };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,8 +1,14 @@
 "use client";
 
-import { DateRangeFields, FilterForm, FilterSelect } from "@/components/data-table/filter-form";
+import {
+  DateRangeFields,
+  FilterField,
+  FilterForm,
+  FilterSelect,
+} from "@/components/data-table/filter-form";
 import { useFilterForm } from "@/components/data-table/use-filter-form";
 import type { TableUrlState } from "@/components/data-table/use-table-url-state";
+import { Input } from "@/components/ui/input";
 import { humanize } from "@/lib/format";
 import type { GatewayOption } from "@/lib/queries/transactions/list-gateway-options";
 import { TICKET_FILTER_KEYS, type TicketFilterKey } from "./ticket-filter-keys";
@@ -71,6 +77,28 @@ export function OperationRequestFilterForm({
         label="Currency"
         allLabel="All currencies"
         options={currencies.map((currency) => ({ value: currency, label: currency }))}
+      />
+      <FilterField label="Search" htmlFor="ticket-filter-q">
+        <Input
+          id="ticket-filter-q"
+          name="q"
+          type="search"
+          value={form.values.q}
+          maxLength={100}
+          placeholder="Order no., maker name or email"
+          onChange={form.onInput}
+        />
+      </FilterField>
+      <FilterSelect
+        form={form}
+        name="sort"
+        label="Sort"
+        allLabel="Newest first"
+        options={[
+          // Amounts in different currencies do not compare: the server asks for a currency.
+          { value: "amount", label: "Largest amount (pick a currency)" },
+          { value: "deadline", label: "Soonest deadline" },
+        ]}
       />
     </FilterForm>
   );

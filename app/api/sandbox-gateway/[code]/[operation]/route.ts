@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { errorResponse } from "@/lib/api/route";
+import { errorResponse, methodNotAllowed } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { processSandboxOperation } from "@/lib/services/gateways/process-sandbox-operation";
 import { sandboxEnabled } from "@/lib/services/transactions/create-sandbox-transaction";
+import { SafeLine } from "@/lib/validation/strings";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +11,10 @@ const BodySchema = z.object({
   merchantId: z.uuid(),
   paymentId: z.uuid(),
   amount: z.string().regex(/^\d+(\.\d+)?$/),
-  currency: z.string().length(3),
+  currency: SafeLine.length(3),
 });
 const ParamsSchema = z.object({
-  code: z.string().min(1).max(25),
+  code: SafeLine.min(1).max(25),
   operation: z.enum(["refund", "void"]),
 });
 
@@ -28,9 +29,13 @@ export async function POST(
   try {
     if (!sandboxEnabled()) throw new AppError("not_found", "Not found.");
     const params = ParamsSchema.safeParse(await context.params);
+    if (!params.success) {
+      const message = `Invalid path: ${params.error.issues[0]?.path.join(".")}: ${params.error.issues[0]?.message}`;
+      throw new AppError("validation_error", message);
+    }
     const body = BodySchema.safeParse(await request.json().catch(() => null));
     const key = request.headers.get("idempotency-key");
-    if (!params.success || !body.success || !key || key.length > 255) {
+    if (!body.success || !key || key.length > 255) {
       throw new AppError(
         "validation_error",
         "Send { merchantId, paymentId, amount, currency } with an Idempotency-Key header.",
@@ -55,3 +60,5 @@ export async function POST(
     return errorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

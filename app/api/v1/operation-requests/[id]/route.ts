@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { getOperationRequestOrThrow } from "@/lib/queries/operation-requests/get-operation-request";
 import { toOperationRequestDetailJson } from "@/lib/queries/operation-requests/operation-request-detail-json";
 import {
@@ -20,3 +20,5 @@ export const GET = apiRoute(
     return { body: { data: toOperationRequestDetailJson(detail) } };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/api/route";
+import { errorResponse, methodNotAllowed } from "@/lib/api/route";
 import { authenticateRequest, can } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
@@ -97,3 +97,5 @@ function format(event: Exclude<OperationRequestChangeEvent, { type: "closing" }>
     return `event: ${event.type}\ndata: {}\n\n`;
   return `event: change\ndata: ${JSON.stringify({ id: event.id, state: event.state, at: event.at })}\n\n`;
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { notFound } from "@/lib/errors";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
@@ -27,3 +27,5 @@ export const POST = apiRoute(
     return { status: 201, body: { data: toTransactionDetailJson(detail) } };
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["POST"]);

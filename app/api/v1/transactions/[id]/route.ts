@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { notFound } from "@/lib/errors";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
@@ -22,3 +22,5 @@ export const GET = apiRoute(
     return { body: { data: toTransactionDetailJson(detail) } };
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodNotAllowed(["GET"]);
