@@ -31,7 +31,22 @@ async function requestRefund(page: Page, paymentId: string, amount?: string) {
   await page.goto(`/transactions/${paymentId}`);
   await page.getByRole("button", { name: "Refund", exact: true }).click();
   if (amount) await page.getByRole("textbox", { name: "Amount" }).fill(amount);
-  await page.getByRole("button", { name: "Request refund" }).click();
+  // A review step first; only its Submit sends the request.
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page.getByRole("button", { name: "Submit refund request" }).click();
+}
+
+/** Approve, then confirm in the dialog that names what moves. */
+async function approve(page: Page, orderNo: string) {
+  await ticketRow(page, orderNo).getByRole("button", { name: "Approve", exact: true }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByRole("button", { name: /^Approve (refund|void)$/ })
+    .click();
+}
+
+function pendingBanner(page: Page) {
+  return page.getByTestId("open-request-banner").filter({ hasText: "is pending approval" });
 }
 
 function ticketRow(page: Page, orderNo: string) {
@@ -71,7 +86,7 @@ test.describe("operation requests", () => {
     await expect(ticketRow(checkerPage, payment.orderNo)).toHaveCount(0);
 
     await requestRefund(makerPage, payment.id, "15.250");
-    await expect(makerPage.getByText("Requested Refund is pending for approval")).toBeVisible();
+    await expect(pendingBanner(makerPage)).toBeVisible();
 
     // The checker's open table shows it without a reload.
     const row = ticketRow(checkerPage, payment.orderNo);
@@ -79,7 +94,7 @@ test.describe("operation requests", () => {
     await expect(row).toContainText("15.250");
     await expect(checkerPage.getByTestId("pending-badge")).toBeVisible();
 
-    await row.getByRole("button", { name: "Approve", exact: true }).click();
+    await approve(checkerPage, payment.orderNo);
     await expect(row).toContainText(/done/i);
 
     const checker = await api("checker");
@@ -164,6 +179,10 @@ test.describe("operation requests", () => {
     await openTickets(maker2Page);
     const row = ticketRow(maker2Page, payment.orderNo);
     await row.getByRole("button", { name: "Cancel request", exact: true }).click();
+    await maker2Page
+      .getByRole("alertdialog")
+      .getByRole("button", { name: "Cancel request", exact: true })
+      .click();
     await expect(row).toContainText(/canceled/i);
     // The checker's table follows.
     await expect(ticketRow(checkerPage, payment.orderNo)).toContainText(/canceled/i);
@@ -172,7 +191,9 @@ test.describe("operation requests", () => {
   test("without the plugin, refunds are direct", async ({ otherAdminPage, api }) => {
     const payment = await newPayment(await api("otherAdmin"), { amount: "5.000" });
     await requestRefund(otherAdminPage, payment.id);
-    await expect(otherAdminPage.getByText(/refund done/i)).toBeVisible();
+    await expect(
+      otherAdminPage.getByRole("status").filter({ hasText: /refund done/i }),
+    ).toBeVisible();
     await otherAdminPage.goto(`/tickets/operation-requests`);
     await expect(ticketRow(otherAdminPage, payment.orderNo)).toContainText(/done/i);
   });
@@ -184,11 +205,15 @@ test.describe("operation requests", () => {
   }) => {
     await adminPage.goto("/admin/plugins/operations-approval");
     await adminPage.getByRole("button", { name: "Disable the plugin" }).click();
+    await adminPage
+      .getByRole("alertdialog")
+      .getByRole("button", { name: "Disable approval" })
+      .click();
     await expect(adminPage.getByRole("button", { name: "Enable the plugin" })).toBeVisible();
     try {
       const payment = await newPayment(await api("maker"), { amount: "6.000" });
       await requestRefund(makerPage, payment.id);
-      await expect(makerPage.getByText(/refund done/i)).toBeVisible();
+      await expect(makerPage.getByRole("status").filter({ hasText: /refund done/i })).toBeVisible();
     } finally {
       await adminPage.getByRole("button", { name: "Enable the plugin" }).click();
       await expect(adminPage.getByRole("button", { name: "Disable the plugin" })).toBeVisible();
@@ -196,7 +221,7 @@ test.describe("operation requests", () => {
     // Back on: requests wait for the checker again.
     const payment = await newPayment(await api("maker"), { amount: "6.000" });
     await requestRefund(makerPage, payment.id);
-    await expect(makerPage.getByText("Requested Refund is pending for approval")).toBeVisible();
+    await expect(pendingBanner(makerPage)).toBeVisible();
   });
 
   test("a gateway failure needs manual action; a retry then makes it done", async ({
@@ -216,7 +241,7 @@ test.describe("operation requests", () => {
     await requestRefund(makerPage, payment.id);
     await openTickets(checkerPage);
     const row = ticketRow(checkerPage, payment.orderNo);
-    await row.getByRole("button", { name: "Approve", exact: true }).click();
+    await approve(checkerPage, payment.orderNo);
     await expect(row).toContainText(/manual action/i);
 
     const checker = await api("checker");
@@ -245,7 +270,7 @@ test.describe("operation requests", () => {
   }) => {
     const payment = await newPayment(await api("maker"), { amount: "7.000" });
     await requestRefund(makerPage, payment.id);
-    await expect(makerPage.getByText("Requested Refund is pending for approval")).toBeVisible();
+    await expect(pendingBanner(makerPage)).toBeVisible();
 
     await openTickets(checkerPage);
     const row = ticketRow(checkerPage, payment.orderNo);
@@ -283,7 +308,7 @@ test.describe("operation requests", () => {
       message: "This request has expired.",
     });
     await makerPage.reload();
-    await expect(makerPage.getByText("Requested Refund is pending for approval")).toHaveCount(0);
+    await expect(pendingBanner(makerPage)).toHaveCount(0);
   });
 
   test("the ticket filters live in the URL", async ({ checkerPage: page, api }) => {
@@ -320,7 +345,8 @@ test.describe("operation requests", () => {
     await page.goto("/tickets/operation-requests");
     await page.getByRole("link", { name: "Manage the whitelist" }).click();
     await expect(page).toHaveURL(/\/admin\/plugins\/operations-approval/);
-    await expect(page.getByRole("button", { name: "Save whitelist for Maya Maker" })).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Refund for Maya Maker" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save whitelist" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Save checker" })).toHaveCount(0);
 
     await viewerPage.goto("/tickets/operation-requests");

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Toaster } from "sonner";
 import { can } from "@/lib/auth/principal";
 import { requirePrincipal } from "@/lib/auth/session";
 import { countPendingRequests } from "@/lib/queries/operation-requests/count-pending-requests";
@@ -55,6 +56,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
         {children}
       </main>
+      {/* The outcome of every action (approve, reject, retry, cancel, save) is told here. */}
+      <Toaster position="top-right" richColors closeButton duration={8000} />
     </div>
   );
 }

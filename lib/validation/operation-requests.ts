@@ -136,6 +136,11 @@ export const WhitelistSchema = z.strictObject({
   operations: z.array(z.enum(OPERATIONS)).max(2),
 });
 
+/** The whitelist page's one Save: every listed member's operations. */
+export const SaveWhitelistSchema = z.strictObject({
+  entries: z.array(WhitelistSchema).max(1000, "Save at most 1000 members at once."),
+});
+
 /** Administration > Gateways: how the sandbox gateway answers. */
 export const SandboxBehaviourSchema = z.strictObject({
   gatewayId: z.uuid(),

@@ -76,7 +76,7 @@ async function throughAction(
   who: TestUser,
 ): Promise<Outcome> {
   session = { userId: m.users[who].id, merchantId: m.merchant.id };
-  let result: ActionResult<null>;
+  let result: ActionResult<unknown>;
   try {
     if (action === "approve") result = await approveOperationRequestAction({ id });
     else if (action === "reject")

@@ -1,12 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { toDecimalString } from "@/lib/domain/money/money";
+import { moneyFromDecimal, toDecimalString } from "@/lib/domain/money/money";
 import {
   OPEN_STATES,
   type Operation,
   type OperationRequestState,
 } from "@/lib/domain/operation-requests/lifecycle";
 import { availableOperations, checkOperation } from "@/lib/domain/operation-requests/payment-rules";
+import type { OutcomeFacts } from "@/lib/domain/operation-requests/wording";
 import { toPaymentSnapshot } from "@/lib/domain/payments/payment-snapshot";
 
 export type OpenOperationRequest = {
@@ -17,6 +18,9 @@ export type OpenOperationRequest = {
 
 /** What the payment page needs to offer Refund and Void. Amounts are decimal strings in the payment's currency. */
 export type PaymentOperationState = {
+  orderNo: string;
+  /** "Sara Ali (sara@example.test)", or null when the payment has no customer. */
+  customer: string | null;
   currency: string;
   /** The full amount: what a void releases. */
   amount: string;
@@ -41,6 +45,8 @@ export async function getPaymentOperationState(
   const payment = await prisma.paymentTransaction.findFirst({
     where: { id: transactionId, merchantId, kind: "payment" },
     select: {
+      orderNo: true,
+      customer: { select: { name: true, email: true } },
       state: true,
       currency: true,
       amount: true,
@@ -70,7 +76,14 @@ export async function getPaymentOperationState(
     return { allowed: false, reason: check.ok ? null : check.message };
   };
 
+  const customer = payment.customer;
   return {
+    orderNo: payment.orderNo,
+    customer: customer
+      ? customer.email
+        ? `${customer.name} (${customer.email})`
+        : customer.name
+      : null,
     currency: amount.currency,
     amount: toDecimalString(amount),
     remainingAmount: toDecimalString({
@@ -83,13 +96,32 @@ export async function getPaymentOperationState(
   };
 }
 
-/** Where a request stands right after submission, for the message the submitter sees. */
+/** Where a request stands right after an action, for the message (toast) the actor sees. */
+export type OperationRequestOutcome = OutcomeFacts & { id: string };
+
 export async function getOperationRequestOutcome(
   merchantId: string,
   requestId: string,
-): Promise<{ id: string; operation: Operation; state: OperationRequestState }> {
-  return prisma.operationRequest.findFirstOrThrow({
+): Promise<OperationRequestOutcome> {
+  const request = await prisma.operationRequest.findFirstOrThrow({
     where: { id: requestId, merchantId },
-    select: { id: true, operation: true, state: true },
+    select: {
+      id: true,
+      operation: true,
+      state: true,
+      amount: true,
+      currency: true,
+      deadlineAt: true,
+      failureCode: true,
+    },
   });
+  return {
+    id: request.id,
+    operation: request.operation,
+    state: request.state,
+    amount: toDecimalString(moneyFromDecimal(request.amount, request.currency)),
+    currency: request.currency,
+    deadlineAt: request.deadlineAt?.toISOString() ?? null,
+    failureCode: request.failureCode,
+  };
 }

@@ -2,6 +2,7 @@
 
 import { refresh } from "next/cache";
 import { action } from "@/lib/actions/action-client";
+import { getOperationRequestOutcome } from "@/lib/queries/operation-requests/get-payment-operation-state";
 import { approveOperationRequest } from "@/lib/services/operation-requests/approve-operation-request";
 import { cancelOperationRequest } from "@/lib/services/operation-requests/cancel-operation-request";
 import { rejectOperationRequest } from "@/lib/services/operation-requests/reject-operation-request";
@@ -16,6 +17,7 @@ import {
  * approve and reject need operation_requests.approve (the checker's); cancel and retry need the
  * request's own operation permission, which only the service knows once it has loaded the request,
  * so its policy decides. The services ask the same policies again, whichever door was used.
+ * Each answers where the request stands afterwards, which the toast words.
  */
 
 const RejectInputSchema = OperationRequestIdSchema.extend(RejectOperationSchema.shape);
@@ -26,7 +28,7 @@ export const approveOperationRequestAction = action(
   async ({ id }, principal) => {
     await approveOperationRequest(principal, id);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );
 
@@ -36,7 +38,7 @@ export const rejectOperationRequestAction = action(
   async ({ id, reason }, principal) => {
     await rejectOperationRequest(principal, id, reason);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );
 
@@ -46,7 +48,7 @@ export const cancelOperationRequestAction = action(
   async ({ id }, principal) => {
     await cancelOperationRequest(principal, id);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );
 
@@ -56,6 +58,6 @@ export const retryOperationRequestAction = action(
   async ({ id }, principal) => {
     await retryOperationRequest(principal, id);
     refresh();
-    return null;
+    return getOperationRequestOutcome(principal.merchantId, id);
   },
 );

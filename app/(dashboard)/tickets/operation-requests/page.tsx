@@ -9,6 +9,7 @@ import { OPERATION_REQUEST_STATES, OPERATIONS } from "@/lib/domain/operation-req
 import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { firstPageIfCursorRefused } from "@/lib/queries/keyset-cursor";
 import { listOperationRequests } from "@/lib/queries/operation-requests/list-operation-requests";
+import { listRequestCustomers } from "@/lib/queries/operation-requests/list-request-customers";
 import { toOperationRequestJson } from "@/lib/queries/operation-requests/operation-request-row";
 import { isCheckerMissing } from "@/lib/queries/operations-approval/is-checker-missing";
 import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-options";
@@ -54,6 +55,10 @@ export default async function OperationRequestsPage({
     listGatewayOptions(principal.merchantId),
     canManagePlugin ? isCheckerMissing(principal.merchantId) : false,
   ]);
+  const customers = await listRequestCustomers(
+    principal.merchantId,
+    page.data.map((row) => row.transactionId),
+  );
 
   return (
     <div className="space-y-6">
@@ -87,6 +92,7 @@ export default async function OperationRequestsPage({
       <ListTotal total={page.total} capped={page.totalCapped} noun={["request", "requests"]} />
       <OperationRequestsView
         rows={page.data.map(toOperationRequestJson)}
+        customers={customers}
         nextCursor={page.nextCursor}
         applied={{
           state: filters.state ?? "",

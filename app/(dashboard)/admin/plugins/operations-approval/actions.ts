@@ -2,12 +2,12 @@
 
 import { action } from "@/lib/actions/action-client";
 import { assignChecker } from "@/lib/services/operations-approval/assign-checker";
-import { setWhitelist } from "@/lib/services/operations-approval/set-whitelist";
+import { saveWhitelist } from "@/lib/services/operations-approval/set-whitelist";
 import { updateApprovalSettings } from "@/lib/services/operations-approval/update-approval-settings";
 import {
   ApprovalSettingsSchema,
   AssignCheckerSchema,
-  WhitelistSchema,
+  SaveWhitelistSchema,
 } from "@/lib/validation/operation-requests";
 
 export const updateApprovalSettingsAction = action(
@@ -33,11 +33,8 @@ export const assignCheckerAction = action(
  * so the action only asks for a signed-in member and the service's policy (mayManageWhitelist)
  * decides who may.
  */
-export const setWhitelistAction = action(
-  WhitelistSchema,
+export const saveWhitelistAction = action(
+  SaveWhitelistSchema,
   "authenticated",
-  async ({ userId, operations }, principal) => {
-    await setWhitelist(principal, userId, operations);
-    return null;
-  },
+  async ({ entries }, principal) => saveWhitelist(principal, entries),
 );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePrincipal } from "@/lib/auth/session";
+import { whitelistableOperations } from "@/lib/domain/operation-requests/whitelist";
 import { mayManagePlugin, mayManageWhitelist } from "@/lib/domain/policies/administration";
 import { getApprovalSettings } from "@/lib/queries/operations-approval/get-approval-settings";
 import { CheckerForm } from "./_components/checker-form";
@@ -42,7 +43,12 @@ export default async function OperationsApprovalPage() {
       <PluginStatusForm settings={settings} installed={installed} canManage={canManage} />
       <CheckerForm checkerUserId={checkerUserId} members={members} canManage={canManage} />
       <ExpiryForm settings={settings} canManage={canManage} />
-      <WhitelistTable members={members} />
+      <WhitelistTable
+        // Only members whose role may request a refund or void; the service refuses the others.
+        members={members
+          .map((member) => ({ ...member, allowed: whitelistableOperations(member.role) }))
+          .filter((member) => member.allowed.length > 0)}
+      />
     </div>
   );
 }

@@ -2,85 +2,97 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { formatAmount, formatTimestamp, humanize } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { isOpenState } from "@/lib/domain/operation-requests/lifecycle";
+import { OPERATION_LABELS } from "@/lib/domain/operation-requests/operations";
+import { formatAmount } from "@/lib/format";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
+import { DecisionMark } from "./decided-requests";
 import { RequestActions, useRequestViewer } from "./request-actions";
 import { RequestStateBadge } from "./request-state-badge";
 
-const column = createColumnHelper<OperationRequestJson>();
+/** A ticket row as the views show it: the request and its payment's customer, when known. */
+export type TicketRow = OperationRequestJson & { customer: string | null };
 
-const NONE = <span className="text-slate-400">—</span>;
+const column = createColumnHelper<TicketRow>();
 
-function Timestamp({ iso }: { iso: string | null }) {
-  if (!iso) return NONE;
+export function requestHref(id: string): string {
+  return `/tickets/operation-requests/${id}`;
+}
+
+/**
+ * An open request with a deadline shows when it expires ("expires in 3h"); anything else how long
+ * ago it was made ("2d ago"). The full timestamp is the tooltip; the detail page has them all.
+ */
+export function AgeOrDeadline({ request }: { request: TicketRow }) {
+  if (request.deadlineAt && isOpenState(request.state))
+    return (
+      <RelativeTime
+        iso={request.deadlineAt}
+        prefix="expires "
+        className="whitespace-nowrap font-medium text-amber-800"
+      />
+    );
+  return <RelativeTime iso={request.createdAt} className="whitespace-nowrap text-slate-600" />;
+}
+
+export function OrderLink({ request }: { request: TicketRow }) {
   return (
-    <time dateTime={iso} className="whitespace-nowrap text-slate-600">
-      {formatTimestamp(iso)}
-    </time>
+    <Link
+      href={`/transactions/${request.transactionId}`}
+      prefetch={false}
+      className="font-medium whitespace-nowrap text-indigo-700 hover:underline"
+    >
+      {request.orderNo}
+    </Link>
   );
 }
 
-function RowActions({ request }: { request: OperationRequestJson }) {
+export function DetailsLink({ request }: { request: TicketRow }) {
+  return (
+    <Link
+      href={requestHref(request.id)}
+      prefetch={false}
+      className="py-1 text-xs whitespace-nowrap text-indigo-700 underline"
+    >
+      Details<span className="sr-only"> of the request on order {request.orderNo}</span>
+    </Link>
+  );
+}
+
+function RowActions({ request }: { request: TicketRow }) {
   return (
     <div className="flex items-start gap-3">
       <RequestActions request={request} viewer={useRequestViewer()} />
-      <Link
-        href={`/tickets/operation-requests/${request.id}`}
-        prefetch={false}
-        className="py-1 text-xs whitespace-nowrap text-indigo-700 underline"
-      >
-        Details
-      </Link>
+      <DetailsLink request={request} />
     </div>
   );
 }
 
 /**
- * The ticket table's columns. One order only (newest first), so no column sorts. Row links do not
- * prefetch: every live refresh would otherwise prefetch two pages per row in every open tab.
+ * The ticket table's six columns, narrow enough to fit beside the navigation from 1280 px wide
+ * without scrolling sideways. Gateway, decider and exact times are on the detail page. Row links do
+ * not prefetch: every live refresh would otherwise prefetch two pages per row in every open tab.
  */
 export const OPERATION_REQUEST_COLUMNS = [
-  column.accessor("createdAt", {
-    id: "created_at",
-    header: "Created",
-    cell: (cell) => <Timestamp iso={cell.getValue()} />,
-  }),
   column.accessor("orderNo", {
     id: "order_no",
-    header: "Order number",
-    cell: (cell) => (
-      <Link
-        href={`/transactions/${cell.row.original.transactionId}`}
-        prefetch={false}
-        className="font-medium whitespace-nowrap text-indigo-700 hover:underline"
-      >
-        {cell.getValue()}
-      </Link>
-    ),
-  }),
-  column.accessor("operation", {
-    id: "operation",
-    header: "Operation",
-    cell: (cell) => humanize(cell.getValue()),
+    header: "Order",
+    cell: (cell) => <OrderLink request={cell.row.original} />,
   }),
   column.accessor("amount", {
     id: "amount",
     header: "Amount",
     meta: { align: "right" },
     cell: (cell) => (
-      <span className="whitespace-nowrap">
-        {formatAmount(cell.getValue(), cell.row.original.currency)}
-      </span>
-    ),
-  }),
-  column.accessor((row) => row.gateway.name, {
-    id: "gateway",
-    header: "Gateway",
-    cell: (cell) => (
-      <span className="whitespace-nowrap">
-        {cell.getValue()}{" "}
-        <span className="text-xs text-slate-500">({cell.row.original.gateway.code})</span>
-      </span>
+      <>
+        <span className="block whitespace-nowrap font-medium">
+          {formatAmount(cell.getValue(), cell.row.original.currency)}
+        </span>
+        <span className="block text-xs text-slate-500">
+          {OPERATION_LABELS[cell.row.original.operation]}
+        </span>
+      </>
     ),
   }),
   column.accessor((row) => row.maker.name, {
@@ -91,28 +103,21 @@ export const OPERATION_REQUEST_COLUMNS = [
   column.accessor("state", {
     id: "state",
     header: "State",
-    cell: (cell) => <RequestStateBadge state={cell.getValue()} />,
+    cell: (cell) => (
+      <>
+        <RequestStateBadge state={cell.getValue()} />
+        <DecisionMark id={cell.row.original.id} />
+      </>
+    ),
   }),
-  column.accessor((row) => row.decidedBy?.name ?? null, {
-    id: "decided_by",
-    header: "Decided by",
-    cell: (cell) => cell.getValue() ?? NONE,
-  }),
-  column.accessor("decidedAt", {
-    id: "decided_at",
-    header: "Decided at",
-    cell: (cell) => <Timestamp iso={cell.getValue()} />,
-  }),
-  column.accessor("deadlineAt", {
-    id: "deadline_at",
-    header: "Deadline",
-    cell: (cell) => <Timestamp iso={cell.getValue()} />,
+  column.display({
+    id: "age",
+    header: "Age or deadline",
+    cell: (cell) => <AgeOrDeadline request={cell.row.original} />,
   }),
   column.display({
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     cell: (cell) => <RowActions request={cell.row.original} />,
-    // Pinned to the right edge, so the checker's buttons stay in view however wide the table is.
-    meta: { className: "sticky right-0 bg-white shadow-[-6px_0_6px_-6px_rgba(15,23,42,0.2)]" },
   }),
 ];

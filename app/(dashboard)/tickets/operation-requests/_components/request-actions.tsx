@@ -1,9 +1,18 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog, ConfirmFacts } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/action-client";
-import { availableActions, OPERATION_PERMISSION } from "@/lib/domain/operation-requests/lifecycle";
+import {
+  availableActions,
+  OPERATION_LABELS,
+  OPERATION_PERMISSION,
+} from "@/lib/domain/operation-requests/lifecycle";
+import { describeOutcome } from "@/lib/domain/operation-requests/wording";
+import { formatAmount } from "@/lib/format";
+import type { OperationRequestOutcome } from "@/lib/queries/operation-requests/get-payment-operation-state";
 import type { OperationRequestJson } from "@/lib/validation/operation-requests";
 import {
   approveOperationRequestAction,
@@ -11,6 +20,7 @@ import {
   rejectOperationRequestAction,
   retryOperationRequestAction,
 } from "../actions";
+import { useDecision, useOnDecided } from "./decided-requests";
 import { RejectDialog } from "./reject-dialog";
 import type { RequestViewer } from "./request-viewer";
 
@@ -54,12 +64,20 @@ function actionsFor(
   });
 }
 
+/** What the buttons and their confirmations need to know about a request. */
+export type ActionableRequest = Pick<
+  OperationRequestJson,
+  "id" | "state" | "operation" | "orderNo" | "amount" | "currency"
+> & { maker: { name: string }; customer?: string | null };
+
+const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
+
 export function RequestActions({
   request,
   viewer,
   size = "compact",
 }: {
-  request: Pick<OperationRequestJson, "id" | "state" | "operation" | "orderNo">;
+  request: ActionableRequest;
   viewer: RequestViewer;
   size?: "compact" | "regular";
 }) {
@@ -70,11 +88,22 @@ export function RequestActions({
   const [running, setRunning] = useState<Kind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
+  const [confirming, setConfirming] = useState<"approve" | "cancel" | null>(null);
+  const decision = useDecision(request.id);
+  const onDecided = useOnDecided();
 
-  const kinds = actionsFor(request, viewer);
+  // A row this viewer just decided offers nothing more until the view is refreshed: a Retry
+  // appearing where Approve was would be clicked by the same double click.
+  const kinds = decision ? [] : actionsFor(request, viewer);
   const disabled = isPending || running !== null;
+  const label = OPERATION_LABELS[request.operation];
+  const amount = formatAmount(request.amount, request.currency);
 
-  function run(kind: Kind, call: () => Promise<ActionResult<null>>, onSuccess?: () => void) {
+  function run(
+    kind: Kind,
+    call: () => Promise<ActionResult<OperationRequestOutcome>>,
+    onSuccess?: () => void,
+  ) {
     if (busy.current) return;
     busy.current = true;
     setRunning(kind);
@@ -82,10 +111,19 @@ export function RequestActions({
     startTransition(async () => {
       try {
         const result = await call();
-        if (result.ok) onSuccess?.();
-        else setError(result.error.message);
+        if (result.ok) {
+          const outcome = describeOutcome(kind, result.data, new Date());
+          const show = outcome.tone === "warning" ? toast.warning : toast.success;
+          show(outcome.message, { description: `Order ${request.orderNo}` });
+          onSuccess?.();
+          onDecided?.(request.id, { action: kind, from: request.state, state: result.data.state });
+        } else {
+          setError(result.error.message);
+          toast.error(result.error.message, { description: `Order ${request.orderNo}` });
+        }
       } catch {
-        setError("The server could not be reached. Check your connection and try again.");
+        setError(UNREACHABLE);
+        toast.error(UNREACHABLE);
       } finally {
         busy.current = false;
         setRunning(null);
@@ -110,7 +148,7 @@ export function RequestActions({
               type="button"
               className={buttonSize}
               disabled={disabled}
-              onClick={() => run("approve", () => approveOperationRequestAction({ id }))}
+              onClick={() => setConfirming("approve")}
             >
               Approve
             </Button>
@@ -132,7 +170,7 @@ export function RequestActions({
               variant="secondary"
               className={buttonSize}
               disabled={disabled}
-              onClick={() => run("cancel", () => cancelOperationRequestAction({ id }))}
+              onClick={() => setConfirming("cancel")}
             >
               Cancel request
             </Button>
@@ -161,6 +199,38 @@ export function RequestActions({
           {error}
         </p>
       )}
+      <ConfirmDialog
+        open={confirming === "approve"}
+        onOpenChange={(open) => setConfirming(open ? "approve" : null)}
+        title={`Approve the ${request.operation} of ${amount}?`}
+        confirmLabel={`Approve ${request.operation}`}
+        onConfirm={() => run("approve", () => approveOperationRequestAction({ id }))}
+      >
+        <p>The gateway moves the money as soon as you approve.</p>
+        <ConfirmFacts
+          facts={[
+            ["Operation", label],
+            ["Amount", amount],
+            ["Order", request.orderNo],
+            ["Customer", request.customer ?? "Not recorded"],
+            ["Maker", request.maker.name],
+          ]}
+        />
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirming === "cancel"}
+        onOpenChange={(open) => setConfirming(open ? "cancel" : null)}
+        title={`Cancel the ${request.operation} request?`}
+        confirmLabel="Cancel request"
+        cancelLabel="Keep it"
+        tone="danger"
+        onConfirm={() => run("cancel", () => cancelOperationRequestAction({ id }))}
+      >
+        <p>
+          The {request.operation} of {amount} on order {request.orderNo}, requested by{" "}
+          {request.maker.name}, will not be sent to the checker or the gateway.
+        </p>
+      </ConfirmDialog>
       {rejecting && (
         <RejectDialog
           orderNo={request.orderNo}

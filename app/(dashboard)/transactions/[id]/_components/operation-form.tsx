@@ -2,51 +2,34 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FIELD_CLASSES, Input } from "@/components/ui/input";
+import { formatMoney, parseMoney } from "@/lib/domain/money/money";
 import {
   OPERATION_LABELS,
   type Operation,
-  type OperationRequestState,
   REQUEST_REASON_MAX_LENGTH,
 } from "@/lib/domain/operation-requests/lifecycle";
+import { describeOutcome, type Outcome } from "@/lib/domain/operation-requests/wording";
 import { submitOperationAction } from "../actions";
 
 export type OperationOption = { enabled: boolean; reason: string | null };
 
-type Outcome = { message: string; tone: "good" | "neutral" | "warning" };
-
 const OUTCOME_CLASSES: Record<Outcome["tone"], string> = {
-  good: "bg-emerald-50 text-emerald-800",
-  neutral: "bg-sky-50 text-sky-900",
+  success: "bg-emerald-50 text-emerald-800",
+  info: "bg-sky-50 text-sky-900",
   warning: "bg-amber-50 text-amber-900",
 };
 
-/** What the submitter is told, by the state the request reached before the action returned. */
-function outcomeOf(operation: Operation, state: OperationRequestState): Outcome {
-  const label = OPERATION_LABELS[operation];
-  switch (state) {
-    case "pending":
-      return {
-        message: `${label} requested: waiting for the checker's approval.`,
-        tone: "neutral",
-      };
-    case "approved":
-      return { message: `${label} approved: it is being sent to the gateway.`, tone: "neutral" };
-    case "done":
-      return { message: `${label} done.`, tone: "good" };
-    case "manual_action_required":
-      return {
-        message: `${label} failed at the gateway: manual action required.`,
-        tone: "warning",
-      };
-    default:
-      return { message: `${label} request ${state.replaceAll("_", " ")}.`, tone: "warning" };
-  }
-}
+/** What the review step shows: the amount as the payment's currency writes it. */
+type Review = { amount: string; reason: string };
 
 export function OperationForm(props: {
   transactionId: string;
+  orderNo: string;
+  /** The payment's customer, named in the review step; null when none is recorded. */
+  customer: string | null;
   currency: string;
   /** The payment's full amount, which a void always covers. */
   amount: string;
@@ -62,6 +45,7 @@ export function OperationForm(props: {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<Outcome | null>(null);
+  const [review, setReview] = useState<Review | null>(null);
   const [pending, startTransition] = useTransition();
 
   function openForm(operation: Operation) {
@@ -70,13 +54,26 @@ export function OperationForm(props: {
     setReason("");
     setError(null);
     setSuccess(null);
+    setReview(null);
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  /** First submit: check the amount here and show what will be asked for; nothing is sent yet. */
+  function onReview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!open) return;
+    const parsed = parseMoney(open === "refund" ? refundAmount : amount, currency);
+    if (!parsed.ok) {
+      setError(parsed.error.message);
+      return;
+    }
+    setError(null);
+    setReview({ amount: formatMoney(parsed.money), reason: reason.trim() });
+  }
+
+  function onSubmit() {
+    if (!open || !review) return;
     const operation = open;
-    const note = reason.trim();
+    const note = review.reason;
     startTransition(async () => {
       const result = await submitOperationAction({
         transactionId,
@@ -86,12 +83,18 @@ export function OperationForm(props: {
         reason: note === "" ? undefined : note,
       });
       if (!result.ok) {
+        // Back to the form, where the message sits beside the field to correct.
+        setReview(null);
         setError(result.error.message);
+        toast.error(result.error.message);
         return;
       }
       setError(null);
       setOpen(null);
-      setSuccess(outcomeOf(result.data.operation, result.data.state));
+      setReview(null);
+      const outcome = describeOutcome("submit", result.data, new Date());
+      setSuccess(outcome);
+      (outcome.tone === "warning" ? toast.warning : toast.success)(outcome.message);
       router.refresh();
     });
   }
@@ -137,10 +140,58 @@ export function OperationForm(props: {
         {success?.message}
       </p>
 
-      {open && (
+      {open && review && (
+        <section
+          id={formId}
+          aria-labelledby={`${formId}-review-heading`}
+          className="max-w-md space-y-4 rounded-lg border border-slate-300 bg-white p-4"
+        >
+          <h3 id={`${formId}-review-heading`} className="font-medium">
+            Check the {open} before you submit
+          </h3>
+          <p className="text-sm" data-testid="operation-review">
+            You are about to request a {open} of <strong>{review.amount}</strong> on order{" "}
+            <strong>{props.orderNo}</strong>
+            {props.customer ? (
+              <>
+                {" "}
+                for <strong>{props.customer}</strong>
+              </>
+            ) : null}
+            .{" "}
+            {open === "refund"
+              ? "The money goes back to the customer"
+              : "The authorization is released"}{" "}
+            once it is approved (at once when you act without approval).
+          </p>
+          {review.reason && <p className="text-sm text-slate-600">Reason: {review.reason}</p>}
+          <div className="flex gap-2">
+            <Button
+              type="button"
+              autoFocus
+              variant={open === "void" ? "danger" : "primary"}
+              disabled={pending}
+              onClick={onSubmit}
+            >
+              {open === "refund" ? "Submit refund request" : "Submit void request"}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => setReview(null)}
+            >
+              Back
+            </Button>
+            {pending && <span className="self-center text-sm text-slate-600">Submitting…</span>}
+          </div>
+        </section>
+      )}
+
+      {open && !review && (
         <form
           id={formId}
-          onSubmit={onSubmit}
+          onSubmit={onReview}
           aria-labelledby={`${formId}-heading`}
           className="max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-4"
         >
@@ -208,7 +259,7 @@ export function OperationForm(props: {
               variant={open === "void" ? "danger" : "primary"}
               disabled={pending}
             >
-              {open === "refund" ? "Request refund" : "Request void"}
+              {open === "refund" ? "Review refund" : "Review void"}
             </Button>
             <Button
               type="button"
@@ -218,7 +269,6 @@ export function OperationForm(props: {
             >
               Cancel
             </Button>
-            {pending && <span className="self-center text-sm text-slate-600">Submitting…</span>}
           </div>
         </form>
       )}

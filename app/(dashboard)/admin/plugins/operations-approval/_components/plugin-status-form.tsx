@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ApprovalSettingsInput } from "@/lib/validation/operation-requests";
 import { updateApprovalSettingsAction } from "../actions";
 import { SaveFeedback } from "./save-feedback";
@@ -17,7 +19,15 @@ export function PluginStatusForm({
   canManage: boolean;
 }) {
   const { pending, error, saved, save } = useSave();
+  const [confirming, setConfirming] = useState(false);
   const enabled = settings.enabled;
+
+  function toggle() {
+    save(
+      () => updateApprovalSettingsAction({ ...settings, enabled: !enabled }),
+      enabled ? "The plugin is disabled." : "The plugin is enabled.",
+    );
+  }
 
   return (
     <section
@@ -40,16 +50,26 @@ export function PluginStatusForm({
           variant={enabled ? "secondary" : "primary"}
           className="mt-3"
           disabled={pending}
-          onClick={() =>
-            save(
-              () => updateApprovalSettingsAction({ ...settings, enabled: !enabled }),
-              enabled ? "The plugin is disabled." : "The plugin is enabled.",
-            )
-          }
+          // Turning approval off lets every refund and void through at once: ask first.
+          onClick={() => (enabled ? setConfirming(true) : toggle())}
         >
           {enabled ? "Disable the plugin" : "Enable the plugin"}
         </Button>
       )}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Disable operations approval?"
+        confirmLabel="Disable approval"
+        cancelLabel="Keep it on"
+        tone="danger"
+        onConfirm={toggle}
+      >
+        <p>
+          From now on every refund and void goes to the gateway as soon as it is requested, with
+          nobody approving it.
+        </p>
+      </ConfirmDialog>
       <SaveFeedback error={error} saved={saved} />
     </section>
   );

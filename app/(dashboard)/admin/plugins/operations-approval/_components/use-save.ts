@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions/action-client";
 
 /**
  * The pending / error / saved states every form on this page shows, around one server action.
- * On success the page's data is reloaded, so each form shows what the server now holds.
+ * On success the page's data is reloaded, so each form shows what the server now holds. The outcome
+ * is also a toast, seen wherever the page is scrolled.
  */
 export function useSave() {
   const router = useRouter();
@@ -20,10 +22,12 @@ export function useSave() {
       const result = await run();
       if (!result.ok) {
         setError(result.error.message);
+        toast.error(result.error.message);
         return;
       }
       setError(null);
       setSaved(successMessage);
+      toast.success(successMessage);
       router.refresh();
     });
   }
