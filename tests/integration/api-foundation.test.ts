@@ -6,14 +6,7 @@ import { GET as listTransactions } from "@/app/api/v1/transactions/route";
 import { errorResponse } from "@/lib/api/route";
 import { prisma } from "@/lib/db";
 import { createPayment, resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
-
-const noParams = { params: Promise.resolve({}) };
-
-function get(path: string, key?: string) {
-  return new Request(`http://test${path}`, {
-    headers: key ? { authorization: `Bearer ${key}` } : {},
-  });
-}
+import { get, noParams } from "./requests";
 
 function post(path: string, key: string, body: string, contentType = "application/json") {
   return new Request(`http://test${path}`, {

@@ -18,19 +18,13 @@ import {
   startSandboxGateway,
   type TestMerchant,
 } from "./helpers";
+import { get, noParams, withId } from "./requests";
 
 /*
  * Hostile input (issue 6, section 2): every class of bad input found answering 500 must get a 4xx
  * in the one error shape and write nothing. Each case runs through the real route handler on the
  * real database.
  */
-
-const noParams = { params: Promise.resolve({}) };
-const withId = (id: string) => ({ params: Promise.resolve({ id }) });
-
-function get(path: string, key: string) {
-  return new Request(`http://test${path}`, { headers: { authorization: `Bearer ${key}` } });
-}
 
 function post(path: string, key: string, body: unknown, headers: Record<string, string> = {}) {
   return new Request(`http://test${path}`, {

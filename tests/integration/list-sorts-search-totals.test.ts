@@ -4,13 +4,12 @@ import { GET as listRequests } from "@/app/api/v1/operation-requests/route";
 import { GET as listTransactions } from "@/app/api/v1/transactions/route";
 import { prisma } from "@/lib/db";
 import { createPayment, resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
+import { noParams } from "./requests";
 
 /*
  * The ticket table's sorts, search and keyset paging per sort, the gateway/pg names on both lists,
  * and the capped totals, through the route handlers on a real database.
  */
-
-const noParams = { params: Promise.resolve({}) };
 
 type Page = {
   data: { id: string; orderNo: string; amount: string; deadlineAt: string | null }[];

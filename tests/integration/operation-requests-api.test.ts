@@ -23,15 +23,9 @@ import {
   startSandboxGateway,
   type TestMerchant,
 } from "./helpers";
+import { get, noParams, withId } from "./requests";
 
 /** The operation-request API through its route handlers, on a real database and a real (loopback) sandbox gateway. */
-
-const noParams = { params: Promise.resolve({}) };
-const withId = (id: string) => ({ params: Promise.resolve({ id }) });
-
-function get(path: string, key: string) {
-  return new Request(`http://test${path}`, { headers: { authorization: `Bearer ${key}` } });
-}
 
 function post(
   path: string,
