@@ -6,7 +6,7 @@
  * every index, CHECK, foreign key and the NOTIFY trigger runs for every row.
  */
 import pg from "pg";
-import { generateApiKey, hashApiKey } from "@/lib/auth/api-keys";
+import { generateApiKey, hashApiKey } from "@/lib/credentials/api-keys";
 
 export const BENCH_MERCHANTS = ["Bench merchant A", "Bench merchant B"] as const;
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { Permission } from "@/lib/auth/permissions";
 import { can, type Principal, principalFromSession } from "@/lib/auth/principal";
+import type { Permission } from "@/lib/domain/auth/permissions";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { Permission } from "@/lib/auth/permissions";
 import { authenticateRequest, can, type Principal } from "@/lib/auth/principal";
+import type { Permission } from "@/lib/domain/auth/permissions";
 import { logger } from "@/lib/log";
 import { AppError, ERROR_STATUS, type ErrorBody, errorBody } from "./errors";
 import { readIdempotencyKey, requestFingerprint, withIdempotency } from "./idempotency";

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import type { Permission } from "./permissions";
+import type { Permission } from "@/lib/domain/auth/permissions";
 import { can, type Principal, principalFromSession } from "./principal";
 import { REQUESTED_PATH_HEADER, signInPathFor } from "./requested-path";
 

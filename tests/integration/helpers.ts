@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Role, TransactionState } from "@prisma/client";
-import { permissionsFor } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { hashApiKey } from "@/lib/credentials/api-keys";
 import { prisma } from "@/lib/db";
+import { permissionsFor } from "@/lib/domain/auth/permissions";
 
 /** Empties every table but the migration history (TRUNCATE skips the audit table's row trigger). */
 export async function resetDatabase(): Promise<void> {

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
-import { hashPassword } from "@/lib/auth/passwords";
+import { hashPassword } from "@/lib/credentials/passwords";
 import { prisma } from "@/lib/db";
 import { resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
 

@@ -2,8 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
-import { hashPassword } from "@/lib/auth/passwords";
 import { installPeerAddressStamp, PEER_HEADER, PEER_TOKEN_HEADER } from "@/lib/auth/peer-address";
+import { hashPassword } from "@/lib/credentials/passwords";
 import { prisma } from "@/lib/db";
 import { resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
 

@@ -1,4 +1,4 @@
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/domain/auth/permissions";
 import { isMailboxEnabled } from "@/lib/email/outbox";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/domain/auth/permissions";
 import { DEFAULT_EXPIRY_SETTINGS } from "@/lib/domain/operation-requests/deadlines";
 import type { Operation } from "@/lib/domain/operation-requests/lifecycle";
 
