@@ -1,6 +1,10 @@
 import "server-only";
+import type { OperationRequestState, Prisma } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
+import type { AuditAction, AuditActor } from "@/lib/domain/audit/actions";
 import { EXECUTABLE_STATES } from "@/lib/domain/operation-requests/lifecycle";
+import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import type { ExecutingRequest } from "./executing-request";
 
 /** A claim older than this is taken to belong to a process that died mid-call. */
 export const STALE_CLAIM_SECONDS = 120;
@@ -27,4 +31,39 @@ export async function releaseExecution(tx: Tx, id: string, claimedAt: Date): Pro
     data: { executingSince: null },
   });
   return [];
+}
+
+/**
+ * Records the gateway's outcome against the claim: one conditional update (the request must still
+ * be in the state it was claimed in, under this claim) and its audit row, in the caller's
+ * transaction. A lost claim is a bug in the claim protocol, so it throws and rolls back.
+ */
+export async function finishExecution(
+  tx: Tx,
+  request: ExecutingRequest,
+  claimedAt: Date,
+  outcome: {
+    next: OperationRequestState;
+    data: Omit<Prisma.OperationRequestUncheckedUpdateManyInput, "state" | "executingSince">;
+    auditActor: AuditActor;
+    action: AuditAction;
+    auditData: Prisma.InputJsonObject;
+  },
+): Promise<void> {
+  const { count } = await tx.operationRequest.updateMany({
+    where: { id: request.id, state: request.state, executingSince: claimedAt },
+    data: { ...outcome.data, state: outcome.next, executingSince: null },
+  });
+  if (count === 0)
+    throw new Error(`operation request ${request.id} changed while it was executing`);
+  await recordAuditEvent(tx, {
+    actor: outcome.auditActor,
+    merchantId: request.merchantId,
+    entity: "operation_request",
+    entityId: request.id,
+    action: outcome.action,
+    fromState: request.state,
+    toState: outcome.next,
+    data: outcome.auditData,
+  });
 }

@@ -8,8 +8,7 @@ import { decide } from "@/lib/domain/operation-requests/lifecycle";
 import { queueEmail } from "@/lib/email/outbox";
 import { manualActionRequiredEmail } from "@/lib/email/templates/manual-action-required";
 import type { GatewayResult } from "@/lib/gateways/port";
-import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
-import { releaseExecution } from "./claim-execution";
+import { finishExecution, releaseExecution } from "./claim-execution";
 import { type ExecutingRequest, GATEWAY_OUTCOME_DECIDER } from "./executing-request";
 import { loadExpirySettings } from "./request-context";
 
@@ -29,27 +28,12 @@ export async function recordExecutionFailure(
   if (!decision.ok) return releaseExecution(tx, request.id, claimedAt);
   const settings = await loadExpirySettings(tx, request.merchantId);
   const deadlineAt = nextDeadline(request, decision.next, settings, now);
-  const { count } = await tx.operationRequest.updateMany({
-    where: { id: request.id, state: request.state, executingSince: claimedAt },
-    data: {
-      state: decision.next,
-      executingSince: null,
-      deadlineAt,
-      failureCode: result.code,
-      failureMessage: result.message,
-    },
-  });
-  if (count === 0)
-    throw new Error(`operation request ${request.id} changed while it was executing`);
-  await recordAuditEvent(tx, {
-    actor: auditActor,
-    merchantId: request.merchantId,
-    entity: "operation_request",
-    entityId: request.id,
+  await finishExecution(tx, request, claimedAt, {
+    next: decision.next,
+    data: { deadlineAt, failureCode: result.code, failureMessage: result.message },
+    auditActor,
     action: "operation_request.execution_failed",
-    fromState: request.state,
-    toState: decision.next,
-    data: {
+    auditData: {
       outcome: result.outcome,
       code: result.code,
       message: result.message,

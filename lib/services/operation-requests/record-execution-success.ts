@@ -6,9 +6,8 @@ import { decide } from "@/lib/domain/operation-requests/lifecycle";
 import { queueEmail } from "@/lib/email/outbox";
 import { operationDoneEmail } from "@/lib/email/templates/operation-done";
 import type { GatewayResult } from "@/lib/gateways/port";
-import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { applyRefundOrVoid } from "@/lib/services/payments/apply-refund-or-void";
-import { releaseExecution } from "./claim-execution";
+import { finishExecution, releaseExecution } from "./claim-execution";
 import { type ExecutingRequest, GATEWAY_OUTCOME_DECIDER } from "./executing-request";
 
 /**
@@ -36,29 +35,12 @@ export async function recordExecutionSuccess(
     operationRequestId: request.id,
     auditActor,
   });
-  const { count } = await tx.operationRequest.updateMany({
-    where: { id: request.id, state: request.state, executingSince: claimedAt },
-    data: {
-      state: "done",
-      executingSince: null,
-      deadlineAt: null,
-      failureCode: null,
-      failureMessage: null,
-      resultTransactionId,
-    },
-  });
-  if (count === 0)
-    throw new Error(`operation request ${request.id} changed while it was executing`);
-
-  await recordAuditEvent(tx, {
-    actor: auditActor,
-    merchantId: request.merchantId,
-    entity: "operation_request",
-    entityId: request.id,
+  await finishExecution(tx, request, claimedAt, {
+    next: "done",
+    data: { deadlineAt: null, failureCode: null, failureMessage: null, resultTransactionId },
+    auditActor,
     action: "operation_request.done",
-    fromState: request.state,
-    toState: "done",
-    data: { reference: result.reference, resultTransactionId },
+    auditData: { reference: result.reference, resultTransactionId },
   });
   return queueDoneEmail(tx, request, formatMoney(amount));
 }
