@@ -2,7 +2,12 @@ import { Prisma } from "@prisma/client";
 import { getServerSession } from "next-auth";
 import { hashApiKey } from "@/lib/credentials/api-keys";
 import { prisma } from "@/lib/db";
-import { type Capabilities, isRole, permissionsFor } from "@/lib/domain/auth/permissions";
+import {
+  type Capabilities,
+  isGrantablePermission,
+  isRole,
+  permissionsFor,
+} from "@/lib/domain/auth/permissions";
 import type { Principal } from "@/lib/domain/auth/principal";
 import { authOptions } from "./options";
 
@@ -22,6 +27,7 @@ type PrincipalRow = {
   name: string;
   merchant_name: string;
   is_checker: boolean;
+  granted_permissions: string[];
   api_key_id: string | null;
   last_used_at: Date | null;
 };
@@ -34,7 +40,7 @@ type PrincipalRow = {
  */
 const PRINCIPAL_SELECT = Prisma.sql`
   SELECT m.user_id, m.merchant_id, m.role::text AS role, u.email, u.name, mer.name AS merchant_name,
-         COALESCE(s.checker_user_id = m.user_id, false) AS is_checker`;
+         COALESCE(s.checker_user_id = m.user_id, false) AS is_checker, m.granted_permissions`;
 const PRINCIPAL_JOINS = Prisma.sql`
   JOIN app_user u ON u.id = m.user_id
   JOIN merchant mer ON mer.id = m.merchant_id
@@ -42,7 +48,10 @@ const PRINCIPAL_JOINS = Prisma.sql`
 
 function toPrincipal(row: PrincipalRow | undefined, via: Principal["via"]): Principal | null {
   if (!row || !isRole(row.role)) return null;
-  const capabilities: Capabilities = { checker: row.is_checker };
+  const capabilities: Capabilities = {
+    checker: row.is_checker,
+    grants: row.granted_permissions.filter(isGrantablePermission),
+  };
   return {
     userId: row.user_id,
     email: row.email,

@@ -21,6 +21,12 @@ const EXPECTED: Record<Role, Permission[]> = {
     "api_keys.manage",
     "audit.view",
     "sandbox.use",
+    "transactions.view_client",
+    "transactions.view_system",
+    "processes.run",
+    "processes.review",
+    "processes.service",
+    "members.manage",
   ],
   admin: [
     "transactions.view",
@@ -32,6 +38,12 @@ const EXPECTED: Record<Role, Permission[]> = {
     "api_keys.manage",
     "audit.view",
     "sandbox.use",
+    "transactions.view_client",
+    "transactions.view_system",
+    "processes.run",
+    "processes.review",
+    "processes.service",
+    "members.manage",
   ],
   maker: [
     "transactions.view",
@@ -40,6 +52,8 @@ const EXPECTED: Record<Role, Permission[]> = {
     "operation_requests.view",
     "api_keys.manage",
     "sandbox.use",
+    "transactions.view_client",
+    "processes.run",
   ],
   viewer: ["transactions.view", "operation_requests.view", "api_keys.manage"],
 };
@@ -67,6 +81,21 @@ describe("permissions", () => {
       "operation_requests.approve",
       "api_keys.manage",
     ]);
+  });
+
+  it("adds a membership's grants to its role, and only grantable names", () => {
+    expect(permissionsFor("viewer", { grants: ["transactions.view_system"] })).toEqual([
+      "transactions.view",
+      "operation_requests.view",
+      "api_keys.manage",
+      "transactions.view_system",
+    ]);
+    expect(hasPermission("viewer", "processes.review", { grants: ["processes.review"] })).toBe(
+      true,
+    );
+    expect(hasPermission("viewer", "processes.review")).toBe(false);
+    const forged = ["plugins.manage", "members.manage"] as unknown as Permission[];
+    expect(permissionsFor("viewer", { grants: forged })).toEqual(EXPECTED.viewer);
   });
 
   it("recognises roles", () => {
