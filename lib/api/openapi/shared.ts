@@ -43,6 +43,11 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   conflict: "The resource changed meanwhile; try again.",
   idempotency_in_progress: `A request with this ${IDEMPOTENCY_KEY_HEADER} is still running; retry shortly.`,
   payload_too_large: "The body is too large.",
+  insufficient_funds:
+    "An account would be overdrawn; `details.accountId` names it. Nothing was written.",
+  hold_expired: "The process's hold has expired: it can no longer be captured or released by hand.",
+  currency_mismatch: "An account is in another currency than the process.",
+  account_closed: "An account the process touches is closed.",
   unsupported_media_type: "Send the body as application/json.",
   amount_exceeds_remaining: "The amount is more than is left to refund.",
   operation_not_allowed: "The payment's state does not allow this operation.",

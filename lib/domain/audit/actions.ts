@@ -23,6 +23,20 @@ export const AUDIT_ACTIONS = [
   "api_key.created",
   "api_key.revoked",
   "user.sign_in_locked",
+  "business_process.created",
+  "business_process.limited",
+  "business_process.review_approved",
+  "business_process.review_rejected",
+  "business_process.service_approved",
+  "business_process.code_sent",
+  "business_process.code_confirmed",
+  "business_process.code_failed",
+  "business_process.processed",
+  "business_process.declined",
+  "business_process.hold_expired",
+  "business_process.step_failed",
+  "ledger_account.opened",
+  "limit_profile.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -48,6 +62,20 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
   "user.sign_in_locked": "Sign-in locked",
+  "business_process.created": "Process created",
+  "business_process.limited": "Process stopped by a limit",
+  "business_process.review_approved": "Limited process approved",
+  "business_process.review_rejected": "Limited process rejected",
+  "business_process.service_approved": "Card issue approved",
+  "business_process.code_sent": "One-time code sent",
+  "business_process.code_confirmed": "One-time code confirmed",
+  "business_process.code_failed": "Wrong one-time code",
+  "business_process.processed": "Process processed",
+  "business_process.declined": "Process declined",
+  "business_process.hold_expired": "Hold expired",
+  "business_process.step_failed": "Process step failed",
+  "ledger_account.opened": "Account opened",
+  "limit_profile.changed": "Limit profile changed",
 };
 
 export function isAuditAction(value: string): value is AuditAction {
