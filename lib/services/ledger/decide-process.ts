@@ -511,3 +511,24 @@ export async function expireHolds(limit = 100): Promise<number> {
   }
   return expired;
 }
+
+/**
+ * POST /processes/{id}/approve: one verb for every kind of approval, chosen by the process's
+ * status: a limited process is the anti-fraud review, a waiting card issue the service role's
+ * approval, a pending distributed process its second session, a created merchant payment its payer.
+ * Each path re-checks the status under the row lock and asks its own policy.
+ */
+export async function approveProcessStep(
+  principal: Principal,
+  processId: string,
+  input: { amount?: string; sourceAccountId?: string } = {},
+): Promise<void> {
+  const row = await prisma.businessProcess.findFirst({
+    where: { id: processId, merchantId: principal.merchantId },
+    select: { status: true },
+  });
+  if (!row) throw new AppError("not_found", "No such process.");
+  if (row.status === "limited") return reviewApproveProcess(principal, processId);
+  if (row.status === "waiting_for_approval") return serviceApproveProcess(principal, processId);
+  return approveProcess(principal, processId, input);
+}
