@@ -395,7 +395,7 @@ export async function runInTransaction(
     : await resolveAccounts(tx, merchantId, definition, effectiveInput, amount);
 
   const breaches =
-    definition.initialStatus === "pending" && !awaitsCustomer
+    definition.initialStatus === "pending" && !awaitsCustomer && !definition.systemMade
       ? await breachesFor(
           tx,
           merchantId,

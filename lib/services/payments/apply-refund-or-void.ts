@@ -5,12 +5,18 @@ import type { AuditActor } from "@/lib/domain/audit/actions";
 import { type Money, toDecimalString } from "@/lib/domain/money/money";
 import { applySuccessfulOperation } from "@/lib/domain/operation-requests/payment-rules";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import {
+  postCardRefund,
+  postCardVoid,
+  recordCardPayment,
+} from "@/lib/services/ledger/card-payments";
 import { lockPayment } from "./lock-payment";
 
 /**
  * The money movement of a refund or void the gateway has done: the payment's refunded amount and
  * state move, a child refund/void transaction records it, and the payment's audit row says so, all
- * in the caller's transaction. This is where the ledger will post. Returns the child's id.
+ * in the caller's transaction, and the ledger posts it (a card refund or reversal process linked to
+ * the payment's). Returns the child's id.
  */
 export async function applyRefundOrVoid(
   tx: Tx,
@@ -27,6 +33,8 @@ export async function applyRefundOrVoid(
   const payment = await lockPayment(tx, input.merchantId, input.paymentId);
   if (!payment) throw new Error(`payment ${input.paymentId} is gone`);
   const { snapshot } = payment;
+  // The payment as it stood, in the ledger first (a no-op once it is there).
+  const paymentProcessId = await recordCardPayment(tx, payment.id);
   const after = applySuccessfulOperation(snapshot, input.operation, input.amount.minor);
 
   const child = await tx.paymentTransaction.create({
@@ -51,6 +59,22 @@ export async function applyRefundOrVoid(
       refundedAmount: toDecimalString({ minor: after.refundedMinor, currency: snapshot.currency }),
     },
   });
+  const gateway = await tx.paymentGateway.findUniqueOrThrow({
+    where: { id: payment.gatewayId },
+    select: { code: true },
+  });
+  const move = {
+    merchantId: input.merchantId,
+    paymentId: payment.id,
+    gatewayCode: gateway.code,
+    amount: input.amount,
+    auditActor: input.auditActor,
+    operationRequestId: input.operationRequestId,
+  };
+  const ledgerProcessId =
+    input.operation === "refund"
+      ? await postCardRefund(tx, paymentProcessId, move)
+      : await postCardVoid(tx, paymentProcessId, move);
   await recordAuditEvent(tx, {
     actor: input.auditActor,
     merchantId: input.merchantId,
@@ -64,6 +88,7 @@ export async function applyRefundOrVoid(
       amount: toDecimalString(input.amount),
       currency: snapshot.currency,
       operationRequestId: input.operationRequestId,
+      ledgerProcessId,
     },
   });
   return child.id;

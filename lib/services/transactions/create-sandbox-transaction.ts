@@ -7,6 +7,7 @@ import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { parseMoney, toDecimalString } from "@/lib/domain/money/money";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { recordCardPayment } from "@/lib/services/ledger/card-payments";
 import type { CreateSandboxTransactionInput } from "@/lib/validation/sandbox";
 
 export function sandboxEnabled(): boolean {
@@ -83,6 +84,7 @@ export async function createSandboxTransaction(
           state: input.state,
         },
       });
+      await recordCardPayment(tx, payment.id);
       await recordAuditEvent(tx, {
         actor: actorOf(principal),
         merchantId: principal.merchantId,
