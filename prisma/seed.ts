@@ -7,13 +7,21 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient, type Role, type TransactionState } from "@prisma/client";
 import { hashApiKey } from "../lib/credentials/api-keys";
 import { hashPassword } from "../lib/credentials/passwords";
+import type { GrantablePermission } from "../lib/domain/auth/permissions";
 import { type CurrencyCode, currencyExponent } from "../lib/domain/money/currency";
 import { money, toDecimalString } from "../lib/domain/money/money";
 import { createPool } from "../lib/pg-pool";
 
 export const DEMO_PASSWORD = "demo-password";
 
-type DemoUser = { email: string; name: string; role: Role; apiKey: string };
+type DemoUser = {
+  email: string;
+  name: string;
+  role: Role;
+  apiKey: string;
+  /** Permissions granted on top of the role (membership.granted_permissions). */
+  grants?: GrantablePermission[];
+};
 
 const DEMO_STORE_USERS: DemoUser[] = [
   { email: "admin@demo.test", name: "Alia Admin", role: "admin", apiKey: "sk_demo_admin" },
@@ -21,6 +29,21 @@ const DEMO_STORE_USERS: DemoUser[] = [
   { email: "maker@demo.test", name: "Maya Maker", role: "maker", apiKey: "sk_demo_maker" },
   { email: "maker2@demo.test", name: "Marco Maker", role: "maker", apiKey: "sk_demo_maker2" },
   { email: "viewer@demo.test", name: "Vera Viewer", role: "viewer", apiKey: "sk_demo_viewer" },
+  // The source's two viewer roles and the anti-fraud reviewer, as grants on a viewer.
+  {
+    email: "fraud@demo.test",
+    name: "Farah Fraud",
+    role: "viewer",
+    apiKey: "sk_demo_fraud",
+    grants: ["transactions.view_client", "processes.review"],
+  },
+  {
+    email: "accountant@demo.test",
+    name: "Adam Accountant",
+    role: "viewer",
+    apiKey: "sk_demo_accountant",
+    grants: ["transactions.view_system"],
+  },
 ];
 const OTHER_SHOP_USERS: DemoUser[] = [
   { email: "admin@other.test", name: "Omar Other", role: "admin", apiKey: "sk_demo_other_admin" },
@@ -129,7 +152,12 @@ async function upsertUsers(
     await prisma.membership.upsert({
       where: { userId_merchantId: { userId: user.id, merchantId } },
       update: {},
-      create: { userId: user.id, merchantId, role: demo.role },
+      create: {
+        userId: user.id,
+        merchantId,
+        role: demo.role,
+        grantedPermissions: demo.grants ?? [],
+      },
     });
     await prisma.apiKey.upsert({
       where: { keyHash: hashApiKey(demo.apiKey) },
@@ -207,6 +235,10 @@ async function seedPayments(
     });
   }
   await prisma.paymentTransaction.createMany({ data: rows, skipDuplicates: true });
+  // Into the ledger, as the backfill migration records payments made before it.
+  await prisma.$queryRaw`
+    SELECT ledger_record_card_payment(id) FROM payment_transaction
+    WHERE merchant_id = ${merchantId}::uuid AND kind = 'payment' ORDER BY created_at, id`;
   return rows.length;
 }
 
@@ -255,6 +287,13 @@ async function main() {
   const prisma = new PrismaClient({ adapter: new PrismaPg(createPool(url, 2)) });
   try {
     await seedDemo(prisma);
+    // The ledger's demo data goes through the services, which need the react-server condition.
+    const demo = await prisma.merchant.findFirstOrThrow({ where: { name: "Demo Store" } });
+    const { seedLedger } = await import("./seed-ledger");
+    const processes = await seedLedger(demo.id, "admin@demo.test");
+    console.log(
+      JSON.stringify({ level: "info", msg: `seed: Demo Store +${processes} ledger processes` }),
+    );
   } finally {
     await prisma.$disconnect();
   }

@@ -7,7 +7,12 @@ const database = await provideDatabase({
 });
 try {
   await migrate(database.url);
-  await run("tsx", ["prisma/seed.ts"], { DATABASE_URL: database.url }, { quiet: false });
+  await run(
+    "tsx",
+    ["--conditions=react-server", "prisma/seed.ts"],
+    { DATABASE_URL: database.url },
+    { quiet: false },
+  );
 } finally {
   await database.stop();
 }

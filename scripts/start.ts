@@ -96,7 +96,7 @@ async function main(): Promise<void> {
         ? "COUNTERSIGN_SEED=1: loading the demo data"
         : "empty embedded database: loading the demo data",
     );
-    await run("tsx", ["prisma/seed.ts"], env, { quiet: false });
+    await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], env, { quiet: false });
   }
 
   if (process.env.SKIP_BUILD === "1" && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {

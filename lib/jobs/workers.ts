@@ -3,6 +3,7 @@ import { config } from "@/lib/config";
 import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
 import { logger } from "@/lib/log";
 import { QUEUES, startBoss, stopBoss } from "@/lib/queue/boss";
+import { expireHolds } from "@/lib/services/ledger/decide-process";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
 
@@ -75,6 +76,9 @@ export async function startWorkers(): Promise<void> {
     await every(QUEUES.resumeExecutions.name, async () =>
       log.debug({ resumed: await resumeStalledExecutions() }, "resumed stalled executions"),
     );
+    await every(QUEUES.expireHolds.name, async () =>
+      log.debug({ expired: await expireHolds() }, "expired ledger holds"),
+    );
     await every(QUEUES.purgeIdempotencyKeys.name, async () =>
       log.debug({ purged: await purgeExpiredIdempotencyKeys() }, "purged idempotency keys"),
     );
@@ -97,6 +101,9 @@ async function tick(state: WorkersState): Promise<void> {
   try {
     await expireOverdueRequests().catch((error: unknown) =>
       log.error({ err: error }, "tick: expiring overdue requests failed"),
+    );
+    await expireHolds().catch((error: unknown) =>
+      log.error({ err: error }, "tick: expiring ledger holds failed"),
     );
     await sweepPendingEmails().catch((error: unknown) =>
       log.error({ err: error }, "tick: sweeping emails failed"),

@@ -26,6 +26,10 @@ export const QUEUES = {
     name: "operation-requests.resume",
     options: { retryLimit: 0, expireInSeconds: 300 },
   },
+  expireHolds: {
+    name: "ledger.holds.expire",
+    options: { retryLimit: 0, expireInSeconds: 300 },
+  },
   purgeIdempotencyKeys: {
     name: "api.idempotency-keys.purge",
     options: { retryLimit: 0, expireInSeconds: 300 },
