@@ -130,6 +130,23 @@ describe("ledger core", () => {
     expect((await balances(a)).creditsPosted).toBe(1000n);
   });
 
+  it("gives one process for 20 parallel first requests with one key", async () => {
+    const m = await seedMerchant();
+    const owner = principalOf(m, "owner");
+    const a = await coin(m);
+    const input = {
+      type: "bank_topup" as const,
+      amount: "1.000",
+      currency: "KWD",
+      destinationAccountId: a,
+      idempotencyKey: "parallel",
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, () => runProcess(owner, input)));
+    expect(new Set(results.map((r) => r.processId)).size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect((await balances(a)).creditsPosted).toBe(1000n);
+  });
+
   it("creates a process over a limit as limited, holding nothing, until review", async () => {
     const m = await seedMerchant();
     const owner = principalOf(m, "owner");

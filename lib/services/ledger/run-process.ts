@@ -277,21 +277,30 @@ export async function runProcessAs(
     throw field("currency", `Unknown currency '${input.currency}'.`);
   const definition = processTypeDefinition(input.type);
   const hash = processRequestHash(input);
-  return prisma.$transaction(async (tx) => {
-    if (input.idempotencyKey) {
-      const existing = await tx.businessProcess.findUnique({
-        where: {
-          merchantId_idempotencyKey: {
-            merchantId: caller.merchantId,
-            idempotencyKey: input.idempotencyKey,
+  const key = input.idempotencyKey;
+  const findByKey = async (tx: Tx) =>
+    key
+      ? tx.businessProcess.findUnique({
+          where: {
+            merchantId_idempotencyKey: { merchantId: caller.merchantId, idempotencyKey: key },
           },
-        },
-        select: { id: true, requestHash: true },
-      });
+          select: { id: true, requestHash: true },
+        })
+      : null;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const existing = await findByKey(tx);
+      if (existing) return replayOf(existing, hash);
+      return runInTransaction(tx, caller, input, definition, hash);
+    });
+  } catch (error) {
+    // Two first requests with one key: the unique index lets one in; the other answers as a replay.
+    if (key && isUniqueViolation(error, "idempotency_key")) {
+      const existing = await findByKey(prisma as unknown as Tx);
       if (existing) return replayOf(existing, hash);
     }
-    return runInTransaction(tx, caller, input, definition, hash);
-  });
+    throw error;
+  }
 }
 
 function replayOf(
@@ -536,4 +545,12 @@ async function refundTarget(tx: Tx, merchantId: string, input: RunProcessInput, 
     gatewayCode: original.code,
     transferId: transfer?.id ?? null,
   };
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : "";
+  return (
+    (text.includes("P2002") || text.includes("23505") || text.includes("Unique constraint")) &&
+    text.includes(column)
+  );
 }
