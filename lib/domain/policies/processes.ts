@@ -94,3 +94,8 @@ export function mayReviewProcess(actor: DecisionActor): PolicyResult {
 export function mayApproveCardIssue(actor: DecisionActor): PolicyResult {
   return requirePermission(actor, "processes.service");
 }
+
+/** Limit profiles belong to the anti-fraud role that reviews what they stop. */
+export function mayManageLimits(actor: DecisionActor): PolicyResult {
+  return requirePermission(actor, "processes.review");
+}
