@@ -471,6 +471,10 @@ describe("planOpening, funds", () => {
     const refusal = refusalOf(transferFrom(coin, 480n, 21n));
     expect(refusal.code).toBe("insufficient_funds");
     expect(refusal.details?.accountId).toBe(coin.id);
+    // What the process needs from the account in all (amount and fee), not the fee leg alone.
+    expect(refusal.message).toBe(
+      `The client coin ${coin.id} has 5.00 USD available, not enough for 5.01 USD.`,
+    );
   });
 
   it("counts held (pending) debits against what is available", () => {
@@ -690,6 +694,8 @@ describe("planOpening, at most 8 transfers", () => {
     expect(transfersOf(plan)).toHaveLength(8);
     const refusal = refusalOf(planOpening(wide(8), { ...accounts(), source }, amounts(11n), POST));
     expect(refusal.details?.accountId).toBe(source.id);
+    expect(refusal.details?.available).toBe("80");
+    expect(refusal.message).toContain("has 0.80 USD available, not enough for 0.88 USD");
   });
 });
 
@@ -805,6 +811,17 @@ describe("planResolution", () => {
       [3, "expire_pending", 1000n],
       [4, "expire_pending", 50n],
     ]);
+  });
+
+  it("expires only when every hold has expired, as the database's trigger requires", () => {
+    const { holds } = heldRedeem(LATER);
+    const mixed = [holds[0] as PlannedHold, { ...(holds[1] as PlannedHold), expiresAt: null }];
+    expect(refusalOf(planResolution(mixed, "expire", { now: LATER, firstSeq: 3 })).code).toBe(
+      "invalid_state",
+    );
+    expect(refusalOf(planResolution(mixed, "post", { now: LATER, firstSeq: 3 })).code).toBe(
+      "hold_expired",
+    );
   });
 
   it("never expires a hold without an expiry", () => {

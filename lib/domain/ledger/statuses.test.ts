@@ -131,7 +131,10 @@ describe("the migration mirrors the transition table", () => {
     const body = sql.slice(sql.indexOf("FUNCTION business_process_status_transition()"));
     const lines = [...body.matchAll(/OLD\.status = '([a-z_]+)' AND NEW\.status IN \(([^)]*)\)/g)];
     return lines.flatMap(([, from, list]) =>
-      [...(list ?? "").matchAll(/'([a-z_]+)'/g)].map(([, to]) => [from ?? "", to ?? ""]),
+      [...(list ?? "").matchAll(/'([a-z_]+)'/g)].map(([, to]): [string, string] => [
+        from ?? "",
+        to ?? "",
+      ]),
     );
   }
 
