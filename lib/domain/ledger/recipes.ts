@@ -68,9 +68,12 @@ export function checkFunds(transfers: readonly PlannedTransfer[]): { ok: true } 
       const after = applyDelta(before, delta);
       if (violatesLimits(account, after)) {
         const available = availableBalance(account.kind, account.balances);
+        // What the process takes from the account in all (an amount and its fee, several legs),
+        // not only the transfer that crossed the limit.
+        const needed = available - availableBalance(account.kind, after);
         return ledgerRefusal(
           "insufficient_funds",
-          `The ${describeAccount(account)} has ${amountText(available, account.currency)} available, not enough for ${amountText(transfer.amount, account.currency)}.`,
+          `The ${describeAccount(account)} has ${amountText(available, account.currency)} available, not enough for ${amountText(needed, account.currency)}.`,
           { accountId: account.id, available: available.toString() },
         );
       }
@@ -189,7 +192,8 @@ export function planResolution(
     return ledgerRefusal("invalid_state", "The process's hold has already been resolved.");
   }
   const expired = holds.some((hold) => isHoldExpired(hold, options.now));
-  if (resolution === "expire" && !expired) {
+  // The trigger refuses to expire a hold before its time, and to post or void one after it.
+  if (resolution === "expire" && !holds.every((hold) => isHoldExpired(hold, options.now))) {
     return ledgerRefusal("invalid_state", "The hold has not expired yet.");
   }
   if (resolution !== "expire" && expired) {
