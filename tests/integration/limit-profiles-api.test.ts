@@ -71,7 +71,7 @@ describe("limit profiles API", () => {
       noParams,
     );
     expect(huge.status).toBe(413);
-    const wrong = await limitProfiles.DELETE(get("/api/v1/limit-profiles", admin), noParams);
+    const wrong = await limitProfiles.DELETE(get("/api/v1/limit-profiles", admin));
     expect(wrong.status).toBe(405);
     expect(await prisma.limitProfile.count()).toBe(0);
   });
