@@ -21,6 +21,7 @@ export const NAVIGATION: {
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugins.manage" },
   { href: "/admin/gateways", label: "Gateways", permission: "gateways.manage" },
+  { href: "/admin/limits", label: "Limits", permission: "processes.review" },
   { href: "/api-docs", label: "API docs", permission: "transactions.view" },
   {
     href: "/dev/mailbox",
