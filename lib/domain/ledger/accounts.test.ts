@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_KIND_FLAGS,
@@ -10,33 +8,12 @@ import {
   applyDelta,
   availableBalance,
   type Balances,
-  CLIENT_ACCOUNT_KINDS,
   isClientAccountKind,
   isCreditNormal,
   postedBalance,
-  SINGLE_PER_CURRENCY_KINDS,
   violatesLimits,
   ZERO_BALANCES,
 } from "./accounts";
-
-const MIGRATION = readFileSync(
-  path.join(process.cwd(), "prisma/migrations/20261202010000_ledger/migration.sql"),
-  "utf8",
-);
-
-/** The text of one named constraint, up to the next constraint or index. */
-function constraint(name: string): string {
-  const start = MIGRATION.indexOf(`"${name}"`);
-  if (start < 0) throw new Error(`no constraint ${name}`);
-  const rest = MIGRATION.slice(start + name.length + 2);
-  const end = rest.search(/CONSTRAINT "|CREATE |\n\);/);
-  return rest.slice(0, end < 0 ? undefined : end);
-}
-
-/** The kinds a `kind IN ('a', 'b')` or `kind = 'a'` condition names. */
-function kindsIn(text: string): string[] {
-  return [...text.matchAll(/'([a-z_]+)'/g)].map(([, kind]) => kind ?? "");
-}
 
 const CREDIT_NORMAL: AccountKind[] = [
   "client_coin",
@@ -181,51 +158,5 @@ describe("violatesLimits", () => {
   it("no flag: either side may exceed the other", () => {
     expect(violatesLimits(NONE, b(0n, 1000n, 0n, 0n))).toBe(false);
     expect(violatesLimits(NONE, b(0n, 0n, 500n, 1000n))).toBe(false);
-  });
-});
-
-describe("the migration mirrors the account rules", () => {
-  it("declares LedgerAccountKind with exactly ACCOUNT_KINDS", () => {
-    const match = /CREATE TYPE "LedgerAccountKind" AS ENUM \(([^)]*)\)/.exec(MIGRATION);
-    expect(kindsIn(match?.[1] ?? "")).toEqual([...ACCOUNT_KINDS]);
-  });
-
-  it("ties the flags to the kinds in ledger_account_flags_match_kind as ACCOUNT_KIND_FLAGS does", () => {
-    const text = constraint("ledger_account_flags_match_kind");
-    const debits =
-      /debits_must_not_exceed_credits = \(kind (?:IN \(([^)]*)\)|= ('[a-z_]+'))\)/.exec(text);
-    const credits =
-      /credits_must_not_exceed_debits = \(kind (?:IN \(([^)]*)\)|= ('[a-z_]+'))\)/.exec(text);
-    expect(debits).not.toBeNull();
-    expect(credits).not.toBeNull();
-    const sqlDebits = kindsIn(debits?.[1] ?? debits?.[2] ?? "").sort();
-    const sqlCredits = kindsIn(credits?.[1] ?? credits?.[2] ?? "").sort();
-    expect(sqlDebits).toEqual(
-      ACCOUNT_KINDS.filter((k) => ACCOUNT_KIND_FLAGS[k].debitsMustNotExceedCredits).sort(),
-    );
-    expect(sqlCredits).toEqual(
-      ACCOUNT_KINDS.filter((k) => ACCOUNT_KIND_FLAGS[k].creditsMustNotExceedDebits).sort(),
-    );
-  });
-
-  it("counts pending amounts in the limit CHECKs as violatesLimits does", () => {
-    expect(constraint("ledger_account_debits_within_credits")).toContain(
-      "NOT debits_must_not_exceed_credits OR debits_pending + debits_posted <= credits_posted",
-    );
-    expect(constraint("ledger_account_credits_within_debits")).toContain(
-      "NOT credits_must_not_exceed_debits OR credits_pending + credits_posted <= debits_posted",
-    );
-  });
-
-  it("requires a customer exactly for CLIENT_ACCOUNT_KINDS", () => {
-    expect(kindsIn(constraint("ledger_account_owner_matches_kind")).sort()).toEqual(
-      [...CLIENT_ACCOUNT_KINDS].sort(),
-    );
-  });
-
-  it("allows one account per currency exactly for SINGLE_PER_CURRENCY_KINDS", () => {
-    const start = MIGRATION.indexOf('"ledger_account_one_system_account_per_currency"');
-    const index = MIGRATION.slice(start, MIGRATION.indexOf(";", start));
-    expect(kindsIn(index).sort()).toEqual([...SINGLE_PER_CURRENCY_KINDS].sort());
   });
 });

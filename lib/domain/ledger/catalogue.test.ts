@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   isProcessType,
@@ -12,11 +10,6 @@ import {
   scopesOf,
   typesVisibleIn,
 } from "./catalogue";
-
-const MIGRATION = readFileSync(
-  path.join(process.cwd(), "prisma/migrations/20261202010000_ledger/migration.sql"),
-  "utf8",
-);
 
 // The seed's "Business Process Types" table, row by row: class, code, UI name ("Types" filter).
 const SEED_TYPES: [string, string, string][] = [
@@ -226,25 +219,5 @@ describe("viewer scopes", () => {
 
   it("shows nothing without a scope", () => {
     expect(typesVisibleIn([])).toEqual([]);
-  });
-});
-
-describe("the migration mirrors the catalogue", () => {
-  it("maps every type to the catalogue's class in business_process_class_matches_type", () => {
-    const start = MIGRATION.indexOf('"business_process_class_matches_type"');
-    const caseText = MIGRATION.slice(start, MIGRATION.indexOf("END)", start));
-    const pairs = [...caseText.matchAll(/WHEN '([a-z_]+)' THEN '([A-Za-z]+)'/g)].map(
-      ([, type, processClass]) => [type, processClass],
-    );
-    const expected = PROCESS_TYPE_DEFINITIONS.map((d) => [d.code, d.processClass]);
-    const byType = (a: (string | undefined)[], b: (string | undefined)[]) =>
-      (a[0] ?? "").localeCompare(b[0] ?? "");
-    expect(pairs.sort(byType)).toEqual(expected.sort(byType));
-  });
-
-  it("declares the ProcessType enum with exactly PROCESS_TYPES", () => {
-    const match = /CREATE TYPE "ProcessType" AS ENUM \(([^)]*)\)/.exec(MIGRATION);
-    const values = [...(match?.[1] ?? "").matchAll(/'([a-z_]+)'/g)].map(([, value]) => value);
-    expect(values).toEqual(PROCESS_TYPES);
   });
 });

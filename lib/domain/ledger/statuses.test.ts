@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   allowedTransitions,
@@ -11,11 +9,6 @@ import {
   PROCESS_STATUSES,
   type ProcessStatus,
 } from "./statuses";
-
-const MIGRATION = readFileSync(
-  path.join(process.cwd(), "prisma/migrations/20261202010000_ledger/migration.sql"),
-  "utf8",
-);
 
 // The whole 8 x 8 table, written out by hand from the seed's flow table plus created -> pending |
 // declined | error. Rows are `from`, columns `to`, in PROCESS_STATUSES order:
@@ -122,36 +115,5 @@ describe("process statuses", () => {
   it("labels every status", () => {
     expect(Object.keys(PROCESS_STATUS_LABELS).sort()).toEqual([...PROCESS_STATUSES].sort());
     expect(PROCESS_STATUS_LABELS.waiting_for_approval).toBe("Waiting for approval");
-  });
-});
-
-describe("the migration mirrors the transition table", () => {
-  /** `(OLD.status = 'x' AND NEW.status IN ('a', 'b'))` lines of the status trigger. */
-  function triggerTransitions(sql: string): [string, string][] {
-    const body = sql.slice(sql.indexOf("FUNCTION business_process_status_transition()"));
-    const lines = [...body.matchAll(/OLD\.status = '([a-z_]+)' AND NEW\.status IN \(([^)]*)\)/g)];
-    return lines.flatMap(([, from, list]) =>
-      [...(list ?? "").matchAll(/'([a-z_]+)'/g)].map(([, to]): [string, string] => [
-        from ?? "",
-        to ?? "",
-      ]),
-    );
-  }
-
-  it("finds the trigger's lines (a self-test of the parser)", () => {
-    expect(triggerTransitions(MIGRATION).length).toBeGreaterThan(0);
-  });
-
-  it("allows exactly allowedTransitions() in business_process_status_transition", () => {
-    const key = ([from, to]: readonly [string, string]) => `${from}->${to}`;
-    expect(triggerTransitions(MIGRATION).map(key).sort()).toEqual(
-      allowedTransitions().map(key).sort(),
-    );
-  });
-
-  it("declares the ProcessStatus enum with exactly PROCESS_STATUSES", () => {
-    const match = /CREATE TYPE "ProcessStatus" AS ENUM \(([^)]*)\)/.exec(MIGRATION);
-    const values = [...(match?.[1] ?? "").matchAll(/'([a-z_]+)'/g)].map(([, value]) => value);
-    expect(values).toEqual([...PROCESS_STATUSES]);
   });
 });

@@ -1,19 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyDelta, type Balances, ZERO_BALANCES } from "./accounts";
-import {
-  balanceDeltas,
-  isResolvingKind,
-  MAX_TRANSFERS_PER_PROCESS,
-  RESOLVING_KINDS,
-  TRANSFER_KINDS,
-} from "./transfers";
-
-const MIGRATION = readFileSync(
-  path.join(process.cwd(), "prisma/migrations/20261202010000_ledger/migration.sql"),
-  "utf8",
-);
+import { balanceDeltas, isResolvingKind, TRANSFER_KINDS } from "./transfers";
 
 const d = (
   debitsPending: bigint,
@@ -113,22 +100,5 @@ describe("transfer kinds", () => {
         ["post_pending", "void_pending", "expire_pending"].includes(kind),
       );
     }
-  });
-
-  it("are the migration's LedgerTransferKind enum", () => {
-    const match = /CREATE TYPE "LedgerTransferKind" AS ENUM \(([^)]*)\)/.exec(MIGRATION);
-    const values = [...(match?.[1] ?? "").matchAll(/'([a-z_]+)'/g)].map(([, value]) => value);
-    expect(values).toEqual([...TRANSFER_KINDS]);
-  });
-
-  it("name a hold in the migration exactly when they resolve one", () => {
-    const match = /\(kind IN \(([^)]*)\)\) = \(pending_id IS NOT NULL\)/.exec(MIGRATION);
-    const values = [...(match?.[1] ?? "").matchAll(/'([a-z_]+)'/g)].map(([, value]) => value);
-    expect(values.sort()).toEqual([...RESOLVING_KINDS].sort());
-  });
-
-  it("number at most 8 per process, as the migration's seq CHECK", () => {
-    expect(MAX_TRANSFERS_PER_PROCESS).toBe(8);
-    expect(MIGRATION).toContain(`CHECK (seq BETWEEN 1 AND ${MAX_TRANSFERS_PER_PROCESS})`);
   });
 });
