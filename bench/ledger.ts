@@ -8,6 +8,7 @@
  *   balance     getAccount at 1,000,000 transfers, beside the same primary-key SELECT sent with pg
  *   list        listProcesses at 1,000,000 processes, six filter sets, beside the statements it sent
  */
+import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import type { LedgerCaller } from "@/lib/services/ledger/caller";
 import type { LedgerSetup } from "./ledger-data";
@@ -24,13 +25,77 @@ export type ThroughputRun = {
   p95: number;
   /** Refusals and failures by code: none expected. */
   errors: Record<string, number>;
+  cpu: CpuPerUnit;
 };
+
+/**
+ * CPU milliseconds per transaction: of the client (this Node process, or pgbench) and of the
+ * PostgreSQL server (all its processes). On a shared machine the rates vary with the other load;
+ * the CPU each transaction costs does much less, so it says where the time goes.
+ */
+export type CpuPerUnit = { clientMs: number; serverMs: number | null };
+
+const TICK_MS = 10; // Linux USER_HZ is 100
+
+/** utime+stime (and with `children`, cutime+cstime) of a process, in ms; 0 when it is gone. */
+function processCpuMs(pid: number, children: boolean): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
+    const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
+    return (utime + stime + (children ? cutime + cstime : 0)) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The server's CPU so far: the postmaster with its reaped children, plus its live children. A
+ * backend that exits moves its time into the postmaster's children's time, so deltas stay right.
+ */
+export function serverCpuMs(postmasterPid: number | null): number | null {
+  if (postmasterPid === null) return null;
+  let total = processCpuMs(postmasterPid, true);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (parent === postmasterPid) total += processCpuMs(Number(entry), false);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
+
+/** The embedded server's postmaster pid, when it runs on this machine; null otherwise. */
+export async function postmasterPidOf(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const dir = (await client.query<{ data_directory: string }>("SHOW data_directory")).rows[0]
+      .data_directory;
+    const pid = Number(readFileSync(`${dir}/postmaster.pid`, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU of this Node process's reaped children (pgbench), in ms. */
+export function childrenCpuMs(): number {
+  return processCpuMs(process.pid, true) - processCpuMs(process.pid, false);
+}
 
 export type ThroughputBenchmark = {
   /** What one process sends to PostgreSQL (BEGIN and COMMIT included), uniform and hot. */
   statements: { uniform: string[]; hot: string[] };
   clients: number[];
-  pgbench: (PgbenchRun | null)[];
+  pgbench: ((PgbenchRun & { cpu: CpuPerUnit }) | null)[];
   uniform: ThroughputRun[];
   hot: ThroughputRun[];
 };
@@ -82,6 +147,7 @@ async function runClients(
   mode: "uniform" | "hot",
   clients: number,
   seconds: number,
+  postmaster: number | null,
 ): Promise<ThroughputRun> {
   const one = await oneProcess(setup, mode);
   // Warm the pool's connections and the plan caches outside the timed window.
@@ -89,6 +155,8 @@ async function runClients(
 
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
+  const clientCpu = process.cpuUsage();
+  const serverCpu = serverCpuMs(postmaster);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const client = async () => {
@@ -105,7 +173,17 @@ async function runClients(
   };
   await Promise.all(Array.from({ length: clients }, client));
   const elapsed = (performance.now() - started) / 1000;
+  const usedClient = process.cpuUsage(clientCpu);
+  const serverAfter = serverCpuMs(postmaster);
+  const cpu: CpuPerUnit = {
+    clientMs: (usedClient.user + usedClient.system) / 1000 / latencies.length,
+    serverMs:
+      serverCpu === null || serverAfter === null
+        ? null
+        : (serverAfter - serverCpu) / latencies.length,
+  };
   return {
+    cpu,
     clients,
     processes: latencies.length,
     seconds: elapsed,
@@ -140,14 +218,36 @@ export async function benchmarkThroughput(options: {
     uniform: [],
     hot: [],
   };
+  const postmaster = await postmasterPidOf(options.url);
   for (const clients of options.clients) {
-    const tpcb = options.pgbench
-      ? await runTpcb(options.pgbench, options.url, clients, options.seconds)
-      : null;
+    let tpcb: (PgbenchRun & { cpu: CpuPerUnit }) | null = null;
+    if (options.pgbench) {
+      const client = childrenCpuMs();
+      const server = serverCpuMs(postmaster);
+      const run = await runTpcb(options.pgbench, options.url, clients, options.seconds);
+      const serverAfter = serverCpuMs(postmaster);
+      // pgbench's count excludes its vacuum and connection set-up; the CPU includes them (small).
+      tpcb = {
+        ...run,
+        cpu: {
+          clientMs: (childrenCpuMs() - client) / run.transactions,
+          serverMs:
+            server === null || serverAfter === null
+              ? null
+              : (serverAfter - server) / run.transactions,
+        },
+      };
+    }
     result.pgbench.push(tpcb);
-    const uniform = await runClients(options.setup, "uniform", clients, options.seconds);
+    const uniform = await runClients(
+      options.setup,
+      "uniform",
+      clients,
+      options.seconds,
+      postmaster,
+    );
     result.uniform.push(uniform);
-    const hot = await runClients(options.setup, "hot", clients, options.seconds);
+    const hot = await runClients(options.setup, "hot", clients, options.seconds, postmaster);
     result.hot.push(hot);
     options.log(
       `  ${clients} clients: pgbench ${tpcb ? tpcb.tps.toFixed(0) : "n/a"} TPS, uniform ${uniform.perSecond.toFixed(1)}/s, hot ${hot.perSecond.toFixed(1)}/s`,
@@ -184,9 +284,24 @@ export type LatencyPair = {
   sqlP50: number;
   sqlP95: number;
   sqlP99: number;
+  /** CPU of this Node process per call (warm-up calls included): the function, and pg alone. */
+  cpuMs: number;
+  sqlCpuMs: number;
   sql: string[];
   plan: string[];
 };
+
+/** timeCalls, with this process's CPU per call (warm-up included) beside the wall times. */
+async function timeCallsWithCpu(
+  fn: () => Promise<unknown>,
+  count: number,
+  warmup: number,
+): Promise<{ samples: number[]; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const samples = await timeCalls(fn, count, warmup);
+  const used = process.cpuUsage(before);
+  return { samples, cpuMs: (used.user + used.system) / 1000 / (count + warmup) };
+}
 
 const READS = 2_000;
 const READ_WARMUP = 200;
@@ -208,7 +323,7 @@ export async function benchmarkBalanceRead(options: {
   if (idAt < 0) throw new Error("the account id is not a parameter of the captured statement");
   const withId = (id: string) => read.values.map((value, i) => (i === idAt ? id : value));
 
-  const app = await timeCalls(
+  const app = await timeCallsWithCpu(
     async () => {
       const row = await getAccount(merchantId, SCOPES, pick(usdCoins));
       if (!row) throw new Error("account not found");
@@ -222,7 +337,7 @@ export async function benchmarkBalanceRead(options: {
   });
   await direct.connect();
   try {
-    const sql = await timeCalls(
+    const sql = await timeCallsWithCpu(
       () => direct.query({ text: read.text, values: withId(pick(usdCoins)), rowMode: "array" }),
       reads,
       READ_WARMUP,
@@ -235,12 +350,14 @@ export async function benchmarkBalanceRead(options: {
       name: "getAccount (balance read)",
       calls: reads,
       rows: 1,
-      p50: percentile(app, 50),
-      p95: percentile(app, 95),
-      p99: percentile(app, 99),
-      sqlP50: percentile(sql, 50),
-      sqlP95: percentile(sql, 95),
-      sqlP99: percentile(sql, 99),
+      p50: percentile(app.samples, 50),
+      p95: percentile(app.samples, 95),
+      p99: percentile(app.samples, 99),
+      sqlP50: percentile(sql.samples, 50),
+      sqlP95: percentile(sql.samples, 95),
+      sqlP99: percentile(sql.samples, 99),
+      cpuMs: app.cpuMs,
+      sqlCpuMs: sql.cpuMs,
       sql: [oneLine(read.text)],
       plan: summarizePlan(explained.rows.map((row) => row["QUERY PLAN"])),
     };
@@ -304,8 +421,8 @@ export async function benchmarkProcessList(options: {
         (s) => /business_process/.test(s.text) && /COUNT\(/i.test(s.text),
       );
       if (!page || !count) throw new Error(`listProcesses statements not captured for ${set.name}`);
-      const app = await timeCalls(call, calls, LIST_WARMUP);
-      const sql = await timeCalls(
+      const app = await timeCallsWithCpu(call, calls, LIST_WARMUP);
+      const sql = await timeCallsWithCpu(
         () =>
           Promise.all([
             a.query({ text: page.text, values: page.values, rowMode: "array" }),
@@ -329,12 +446,14 @@ export async function benchmarkProcessList(options: {
         name: set.name,
         calls,
         rows: first.data.length,
-        p50: percentile(app, 50),
-        p95: percentile(app, 95),
-        p99: percentile(app, 99),
-        sqlP50: percentile(sql, 50),
-        sqlP95: percentile(sql, 95),
-        sqlP99: percentile(sql, 99),
+        p50: percentile(app.samples, 50),
+        p95: percentile(app.samples, 95),
+        p99: percentile(app.samples, 99),
+        sqlP50: percentile(sql.samples, 50),
+        sqlP95: percentile(sql.samples, 95),
+        sqlP99: percentile(sql.samples, 99),
+        cpuMs: app.cpuMs,
+        sqlCpuMs: sql.cpuMs,
         sql: [oneLine(page.text), oneLine(count.text)],
         plan,
       };

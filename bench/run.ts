@@ -418,7 +418,7 @@ async function runLedger(url: string, log: (message: string) => void): Promise<s
     `Load average at the ledger's start ${loadAtStart}, after the throughput runs ${loadAfterThroughput}, now ${loadAverage()}.`,
     `Prisma pool (DATABASE_POOL_SIZE): ${config().databasePoolSize} connections. pgbench: ${pgbenchInit}.`,
     `Coins: ${setup.usdCoins.length.toLocaleString("en")} USD client coins (+ ${setup.eurCoins.length.toLocaleString("en")} EUR for the list data), funded in ${setup.seconds.toFixed(1)} s. ` +
-      `Each run ${args.seconds} s; a process = runProcessAs (one transaction: account reads, limit profile, FOR UPDATE in id order, process row, transfer INSERT with its balance trigger, audit row).`,
+      `Each run ${args.seconds} s (P2028 = Prisma's interactive-transaction error: its 5 s timeout or 2 s maxWait); a process = runProcessAs (one transaction: account reads, limit profile, FOR UPDATE in id order, process row, transfer INSERT with its balance trigger, audit row).`,
     "",
     markdownTable([
       [
@@ -430,6 +430,7 @@ async function runLedger(url: string, log: (message: string) => void): Promise<s
         "hot processes/s",
         "hot / uniform (target >= 50 %)",
         "hot p50 / p95",
+        "CPU ms per transaction, client + server: pgbench / uniform / hot",
         "errors",
       ],
       ...throughput.clients.map((clients, i) => {
@@ -446,6 +447,11 @@ async function runLedger(url: string, log: (message: string) => void): Promise<s
           perSecond(hot.perSecond),
           pct(hot.perSecond / uniform.perSecond),
           `${ms(hot.p50)} / ${ms(hot.p95)}`,
+          [tpcb?.cpu, uniform.cpu, hot.cpu]
+            .map((cpu) =>
+              cpu ? `${cpu.clientMs.toFixed(2)} + ${cpu.serverMs?.toFixed(2) ?? "n/a"}` : "n/a",
+            )
+            .join(" / "),
           Object.keys(errors).length ? JSON.stringify(errors) : "0",
         ];
       }),
@@ -470,6 +476,7 @@ async function runLedger(url: string, log: (message: string) => void): Promise<s
         "SQL p99",
         "app / SQL p95",
         "target",
+        "Node CPU per call: app / SQL",
       ],
       [
         balance.name,
@@ -482,6 +489,7 @@ async function runLedger(url: string, log: (message: string) => void): Promise<s
         ms(balance.sqlP99),
         `${(balance.p95 / balance.sqlP95).toFixed(1)}x`,
         `p95 < ${BALANCE_TARGET_MS} ms`,
+        `${ms(balance.cpuMs)} / ${ms(balance.sqlCpuMs)}`,
       ],
       ...list.map((one) => [
         `listProcesses: ${one.name}`,
@@ -494,6 +502,7 @@ async function runLedger(url: string, log: (message: string) => void): Promise<s
         ms(one.sqlP99),
         `${(one.p95 / one.sqlP95).toFixed(1)}x`,
         `<= ${PROCESS_LIST_TARGET_RATIO}x`,
+        `${ms(one.cpuMs)} / ${ms(one.sqlCpuMs)}`,
       ]),
     ]),
   );
