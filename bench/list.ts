@@ -174,7 +174,7 @@ type Statement = { text: string; values: unknown[] };
  * `client.query({ text, values, ... })` on a pg.Client subclass, so wrapping the base class's
  * method sees exactly what reaches PostgreSQL, without touching the app's client.
  */
-async function captureStatements<T>(
+export async function captureStatements<T>(
   fn: () => Promise<T>,
 ): Promise<{ value: T; statements: Statement[] }> {
   const statements: Statement[] = [];
@@ -201,7 +201,7 @@ async function captureStatements<T>(
 }
 
 /** Plan nodes with their actual times, the conditions that decide their cost, and the totals. */
-function summarizePlan(lines: string[]): string[] {
+export function summarizePlan(lines: string[]): string[] {
   let buffersShown = false;
   return lines.filter((line) => {
     const text = line.trim();

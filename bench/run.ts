@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync]`
+ * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync,ledger]`
+ *   ledger options: [--coins N] [--processes N] [--seconds N] [--clients 1,4,16] [--pgbench-scale N]
  *
  * Benchmarks, not tests: figures with their targets beside them, no pass/fail. On an embedded
  * PostgreSQL (.data/bench-postgres, port 54333, emptied each run unless --reuse finds the data
@@ -8,15 +9,24 @@
  *   list   GET /api/v1/operation-requests over 1,000,000 requests, six filter sets (target p95 < 30 ms)
  *   races  parallel submits, parallel approve+retry, submit -> approve -> done cycles per second
  *   sync   approval commit -> SSE event at a second client (target p95 < 250 ms)
+ *   ledger processes/s on 1, 4, 16 clients (uniform over 10,000 coins, and into one hot merchant
+ *          coin) beside pgbench's TPC-B-like TPS on the same server; getAccount at 1,000,000
+ *          transfers (target p95 < 2 ms); listProcesses at 1,000,000 processes, six filter sets
+ *          (target p95 within 3x the same SQL sent directly). Only with `--only ledger` (or a list
+ *          naming it): it needs an empty database and about 10 minutes.
  */
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import pg from "pg";
 import { migrate, provideDatabase } from "../scripts/db/database";
-import { ms, round2, table } from "./stats";
+import { markdownTable, ms, round2, table } from "./stats";
 
 const LIST_TARGET_MS = 30;
 const SYNC_TARGET_MS = 250;
+const BALANCE_TARGET_MS = 2;
+const PROCESS_LIST_TARGET_RATIO = 3;
+const UNIFORM_TARGET_SHARE = 0.25;
+const HOT_TARGET_SHARE = 0.5;
 
 const args = parseArgs(process.argv.slice(2));
 
@@ -25,6 +35,10 @@ if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH
 process.env.COUNTERSIGN_WORKERS = "off";
 process.env.SANDBOX_MODE = "true";
 process.env.LOG_LEVEL = "silent";
+// The ledger's throughput runs put up to 16 clients on lib/db.ts's pool (10 by default): give
+// every client a connection of its own, so the figure is the database's, not the pool's queue.
+if (args.only.has("ledger"))
+  process.env.DATABASE_POOL_SIZE ??= String(Math.max(10, Math.max(...args.clients) + 4));
 
 const log = (message: string) => console.log(message);
 const runStarted = performance.now();
@@ -55,13 +69,18 @@ async function main(url: string, embedded: boolean): Promise<void> {
   const loadStart = loadAverage();
   log(`machine: ${machine}; load average ${loadStart}`);
 
-  const { prepareListData } = await import("./load-data");
-  log(`data: ${args.rows.toLocaleString("en")} operation requests over two merchants`);
-  const data = await prepareListData(url, {
-    rows: args.rows,
-    reuse: args.reuse,
-    log: (m) => log(`[load] ${m}`),
-  });
+  // The ledger benchmark alone needs none of the operation requests (a 4-minute load).
+  const needsRequests = ["list", "races", "sync"].some((name) => args.only.has(name));
+  let data: import("./load-data").ListData | null = null;
+  if (needsRequests) {
+    const { prepareListData } = await import("./load-data");
+    log(`data: ${args.rows.toLocaleString("en")} operation requests over two merchants`);
+    data = await prepareListData(url, {
+      rows: args.rows,
+      reuse: args.reuse,
+      log: (m) => log(`[load] ${m}`),
+    });
+  }
 
   const { startSandboxGateway } = await import("@/tests/integration/helpers");
   const gateway = await startSandboxGateway();
@@ -70,7 +89,7 @@ async function main(url: string, embedded: boolean): Promise<void> {
     if (args.only.has("list")) {
       log("[list] GET /api/v1/operation-requests, route handler in-process");
       const { benchmarkList } = await import("./list");
-      listBenchmark = await benchmarkList({ url, apiKey: data.apiKey, log });
+      listBenchmark = await benchmarkList({ url, apiKey: data!.apiKey, log });
     }
     const list = listBenchmark?.sets.filter((one) => !one.probe) ?? [];
     const probes = listBenchmark?.sets.filter((one) => one.probe) ?? [];
@@ -87,7 +106,9 @@ async function main(url: string, embedded: boolean): Promise<void> {
       sync = await benchmarkSync({ url, log });
     }
 
-    const requestsA = await countRequests(url, data.merchantId);
+    const ledger = args.only.has("ledger") ? await runLedger(url, log) : null;
+
+    const requestsA = data ? await countRequests(url, data.merchantId) : 0;
     const out: string[] = [""];
     if (list.length > 0) {
       out.push(
@@ -101,12 +122,13 @@ async function main(url: string, embedded: boolean): Promise<void> {
     }
     out.push("=".repeat(100), "Countersign benchmarks", "=".repeat(100));
     out.push(`machine   ${machine}; load average at start ${loadStart}, now ${loadAverage()}`);
-    out.push(
-      `data      ${data.requests.toLocaleString("en")} operation requests, ${data.payments.toLocaleString("en")} payment rows (payments + refund/void children), 2 merchants; ` +
-        (data.loaded
-          ? `bulk load ${data.loadSeconds!.toFixed(1)} s + VACUUM (ANALYZE)/CHECKPOINT ${data.analyzeSeconds!.toFixed(1)} s`
-          : "reused (--reuse)"),
-    );
+    if (data)
+      out.push(
+        `data      ${data.requests.toLocaleString("en")} operation requests, ${data.payments.toLocaleString("en")} payment rows (payments + refund/void children), 2 merchants; ` +
+          (data.loaded
+            ? `bulk load ${data.loadSeconds!.toFixed(1)} s + VACUUM (ANALYZE)/CHECKPOINT ${data.analyzeSeconds!.toFixed(1)} s`
+            : "reused (--reuse)"),
+      );
     if (list.length > 0) {
       out.push(
         "",
@@ -212,6 +234,7 @@ async function main(url: string, embedded: boolean): Promise<void> {
         ]),
       );
     }
+    if (ledger) out.push(...ledger);
     if (sync) {
       out.push(
         "",
@@ -274,6 +297,11 @@ function parseArgs(argv: string[]) {
     reuse: false,
     rows: 1_000_000,
     only: new Set(["list", "races", "sync"]),
+    coins: 10_000,
+    processes: 1_000_000,
+    seconds: 30,
+    clients: [1, 4, 16],
+    pgbenchScale: null as number | null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -286,14 +314,207 @@ function parseArgs(argv: string[]) {
     else if (arg === "--reuse") parsed.reuse = true;
     else if (arg === "--rows") parsed.rows = Number(value());
     else if (arg === "--only") parsed.only = new Set(value().split(","));
+    else if (arg === "--coins") parsed.coins = Number(value());
+    else if (arg === "--processes") parsed.processes = Number(value());
+    else if (arg === "--seconds") parsed.seconds = Number(value());
+    else if (arg === "--clients") parsed.clients = value().split(",").map(Number);
+    else if (arg === "--pgbench-scale") parsed.pgbenchScale = Number(value());
     else
       throw new Error(
-        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync`,
+        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger, ` +
+          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N",
       );
   }
+  for (const [name, number] of [
+    ["--coins", parsed.coins],
+    ["--processes", parsed.processes],
+    ["--seconds", parsed.seconds],
+    ...parsed.clients.map((n) => ["--clients", n] as const),
+  ] as const) {
+    if (!Number.isInteger(number) || number < 1)
+      throw new Error(`${name} must be a whole number of at least 1`);
+  }
+  if (parsed.coins < 2) throw new Error("--coins must be at least 2");
   if (!Number.isInteger(parsed.rows) || parsed.rows < 1000)
     throw new Error("--rows must be a whole number of at least 1000");
   return parsed;
+}
+
+/**
+ * The ledger benchmarks in one run: the coins, pgbench's tables, the throughput runs beside pgbench,
+ * then the bulk load to PROCESSES processes and the reads. Returns the report's lines.
+ */
+async function runLedger(url: string, log: (message: string) => void): Promise<string[]> {
+  const { findPgbench, initPgbench, PGBENCH_MISSING, PGBENCH_DATABASE } = await import("./pgbench");
+  const { prepareLedgerSetup, loadLedgerProcesses } = await import("./ledger-data");
+  const { benchmarkThroughput, benchmarkBalanceRead, benchmarkProcessList, ledgerBalanced } =
+    await import("./ledger");
+  const { config } = await import("@/lib/config");
+  const loadAtStart = loadAverage();
+
+  log(`[ledger] ${args.coins.toLocaleString("en")} client coins, each funded by a bank_topup`);
+  const setup = await prepareLedgerSetup(url, {
+    coins: args.coins,
+    eurCoins: Math.max(2, Math.round(args.coins / 4)),
+    log: (m) => log(`[ledger] ${m}`),
+  });
+  const pgbench = findPgbench();
+  const scale = args.pgbenchScale ?? Math.max(...args.clients);
+  let pgbenchInit = "";
+  if (pgbench) {
+    log(`[ledger] ${pgbench} -i -s ${scale} into database "${PGBENCH_DATABASE}"`);
+    const seconds = await initPgbench(pgbench, url, scale);
+    pgbenchInit = `${pgbench}, scale ${scale} (${(scale * 100_000).toLocaleString("en")} accounts, ${scale} branches) in database "${PGBENCH_DATABASE}" on the same server, initialised in ${seconds.toFixed(1)} s`;
+  } else {
+    log(`[ledger] ${PGBENCH_MISSING}`);
+    pgbenchInit = `not run: ${PGBENCH_MISSING}`;
+  }
+  log(`[ledger] throughput: ${args.seconds} s per run, clients ${args.clients.join("/")}`);
+  const throughput = await benchmarkThroughput({
+    url,
+    setup,
+    clients: args.clients,
+    seconds: args.seconds,
+    pgbench,
+    log,
+  });
+  const balancedAfterRuns = await ledgerBalanced(url, setup.merchantId);
+  const loadAfterThroughput = loadAverage();
+
+  log(`[ledger] bulk load to ${args.processes.toLocaleString("en")} processes`);
+  const bulk = await loadLedgerProcesses(url, setup, {
+    processes: args.processes,
+    log: (m) => log(`[ledger] ${m}`),
+  });
+  log(`[ledger] balance reads`);
+  const balance = await benchmarkBalanceRead({ url, setup });
+  log(`[ledger] listProcesses`);
+  const list = await benchmarkProcessList({ url, setup, log });
+  const balancedAtEnd = await ledgerBalanced(url, setup.merchantId);
+
+  const out: string[] = [
+    "",
+    `Statements one uniform process sends (${throughput.statements.uniform.length}):`,
+    ...throughput.statements.uniform.map((text) => `   ${text}`),
+    `Statements one hot-account process sends (${throughput.statements.hot.length}):`,
+    ...throughput.statements.hot.map((text) => `   ${text}`),
+    "",
+    "EXPLAIN (ANALYZE, BUFFERS) of the ledger reads",
+    "",
+  ];
+  for (const one of [balance, ...list]) {
+    out.push(
+      `-- ${one.name}`,
+      ...one.sql.map((sql) => `   ${sql}`),
+      ...one.plan.map((l) => `   ${l}`),
+      "",
+    );
+  }
+  const pct = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(0)} %` : "n/a");
+  const perSecond = (value: number) => value.toFixed(1);
+  out.push(
+    "## Ledger",
+    "",
+    `Load average at the ledger's start ${loadAtStart}, after the throughput runs ${loadAfterThroughput}, now ${loadAverage()}.`,
+    `Prisma pool (DATABASE_POOL_SIZE): ${config().databasePoolSize} connections. pgbench: ${pgbenchInit}.`,
+    `Coins: ${setup.usdCoins.length.toLocaleString("en")} USD client coins (+ ${setup.eurCoins.length.toLocaleString("en")} EUR for the list data), funded in ${setup.seconds.toFixed(1)} s. ` +
+      `Each run ${args.seconds} s (P2028 = Prisma's interactive-transaction error: its 5 s timeout or 2 s maxWait); a process = runProcessAs (one transaction: account reads, limit profile, FOR UPDATE in id order, process row, transfer INSERT with its balance trigger, audit row).`,
+    "",
+    markdownTable([
+      [
+        "clients",
+        "pgbench TPC-B TPS",
+        "uniform processes/s",
+        "uniform / pgbench (target >= 25 % at 16)",
+        "uniform p50 / p95",
+        "hot processes/s",
+        "hot / uniform (target >= 50 %)",
+        "hot p50 / p95",
+        "CPU ms per transaction, client + server: pgbench / uniform / hot",
+        "errors",
+      ],
+      ...throughput.clients.map((clients, i) => {
+        const tpcb = throughput.pgbench[i];
+        const uniform = throughput.uniform[i];
+        const hot = throughput.hot[i];
+        const errors = { ...uniform.errors, ...hot.errors };
+        return [
+          String(clients),
+          tpcb ? tpcb.tps.toFixed(0) : "n/a",
+          perSecond(uniform.perSecond),
+          tpcb ? pct(uniform.perSecond / tpcb.tps) : "n/a",
+          `${ms(uniform.p50)} / ${ms(uniform.p95)}`,
+          perSecond(hot.perSecond),
+          pct(hot.perSecond / uniform.perSecond),
+          `${ms(hot.p50)} / ${ms(hot.p95)}`,
+          [tpcb?.cpu, uniform.cpu, hot.cpu]
+            .map((cpu) =>
+              cpu ? `${cpu.clientMs.toFixed(2)} + ${cpu.serverMs?.toFixed(2) ?? "n/a"}` : "n/a",
+            )
+            .join(" / "),
+          Object.keys(errors).length ? JSON.stringify(errors) : "0",
+        ];
+      }),
+    ]),
+    "",
+    `Ledger balanced (per currency, debits = credits, posted and pending) after the runs: ${balancedAfterRuns}; at the end: ${balancedAtEnd}.`,
+    "",
+    `Reads at ${bulk.processes.toLocaleString("en")} processes and ${bulk.transfers.toLocaleString("en")} transfers of the merchant ` +
+      `(bulk load ${bulk.seconds.toFixed(1)} s through the balance trigger, VACUUM (ANALYZE) + CHECKPOINT ${bulk.analyzeSeconds.toFixed(1)} s). ` +
+      `${balance.calls} balance reads; ${list[0]?.calls ?? 0} list calls per set after 20 warm-up, limit 25. ` +
+      "SQL = the statements the function sent (captured from the pg driver), sent again with pg; for listProcesses its two statements (page and capped count) in parallel on two connections, as it sends them.",
+    "",
+    markdownTable([
+      [
+        "read",
+        "rows",
+        "app p50",
+        "app p95",
+        "app p99",
+        "SQL p50",
+        "SQL p95",
+        "SQL p99",
+        "app / SQL p95",
+        "target",
+        "Node CPU per call: app / SQL",
+      ],
+      [
+        balance.name,
+        "1",
+        ms(balance.p50),
+        ms(balance.p95),
+        ms(balance.p99),
+        ms(balance.sqlP50),
+        ms(balance.sqlP95),
+        ms(balance.sqlP99),
+        `${(balance.p95 / balance.sqlP95).toFixed(1)}x`,
+        `p95 < ${BALANCE_TARGET_MS} ms`,
+        `${ms(balance.cpuMs)} / ${ms(balance.sqlCpuMs)}`,
+      ],
+      ...list.map((one) => [
+        `listProcesses: ${one.name}`,
+        String(one.rows),
+        ms(one.p50),
+        ms(one.p95),
+        ms(one.p99),
+        ms(one.sqlP50),
+        ms(one.sqlP95),
+        ms(one.sqlP99),
+        `${(one.p95 / one.sqlP95).toFixed(1)}x`,
+        `<= ${PROCESS_LIST_TARGET_RATIO}x`,
+        `${ms(one.cpuMs)} / ${ms(one.sqlCpuMs)}`,
+      ]),
+    ]),
+  );
+  const at16 = throughput.clients.indexOf(16);
+  if (at16 >= 0 && throughput.pgbench[at16]) {
+    const share = throughput.uniform[at16].perSecond / throughput.pgbench[at16]!.tps;
+    out.push(
+      "",
+      `16 clients: uniform ${pct(share)} of pgbench (target >= ${pct(UNIFORM_TARGET_SHARE)}), hot ${pct(throughput.hot[at16].perSecond / throughput.uniform[at16].perSecond)} of uniform (target >= ${pct(HOT_TARGET_SHARE)}).`,
+    );
+  }
+  return out;
 }
 
 function loadAverage(): string {

@@ -49,3 +49,9 @@ export function table(rows: readonly (readonly string[])[]): string {
     ...rows.slice(1).map(line),
   ].join("\n");
 }
+
+/** A markdown table: the first row is the header. */
+export function markdownTable(rows: readonly (readonly string[])[]): string {
+  const line = (row: readonly string[]) => `| ${row.map((cell) => cell ?? "").join(" | ")} |`;
+  return [line(rows[0]), line(rows[0].map(() => "---")), ...rows.slice(1).map(line)].join("\n");
+}
