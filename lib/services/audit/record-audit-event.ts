@@ -17,17 +17,10 @@ type AuditInput = {
 
 /** Appends one audit row inside the caller's transaction, beside the write it describes. */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      merchantId: input.merchantId,
-      actorId: input.actor.userId,
-      actorType: input.actor.type,
-      entity: input.entity,
-      entityId: input.entityId,
-      action: input.action,
-      fromState: input.fromState ?? null,
-      toState: input.toState ?? null,
-      data: input.data ?? {},
-    },
-  });
+  // One raw statement: audit rows are written beside every change, so Prisma's per-query CPU counts.
+  await tx.$executeRaw`
+    INSERT INTO audit_event (merchant_id, actor_id, actor_type, entity, entity_id, action, from_state, to_state, data)
+    VALUES (${input.merchantId}::uuid, ${input.actor.userId}::uuid, ${input.actor.type}, ${input.entity},
+            ${input.entityId}, ${input.action}, ${input.fromState ?? null}, ${input.toState ?? null},
+            ${JSON.stringify(input.data ?? {})}::jsonb)`;
 }

@@ -21,15 +21,19 @@ export async function systemAccountId(
   kind: SystemKind,
   currency: string,
 ): Promise<string> {
+  const find = () => tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM ledger_account
+    WHERE merchant_id = ${merchantId}::uuid AND kind = ${kind}::"LedgerAccountKind" AND currency = ${currency}`;
+  // Found on every use but the first: one statement instead of two.
+  const [found] = await find();
+  if (found) return found.id;
   const flags = ACCOUNT_KIND_FLAGS[kind];
   await tx.$executeRaw`
     INSERT INTO ledger_account (merchant_id, kind, currency, name, debits_must_not_exceed_credits, credits_must_not_exceed_debits)
     VALUES (${merchantId}::uuid, ${kind}::"LedgerAccountKind", ${currency}, ${`${ACCOUNT_KIND_LABELS[kind]} ${currency}`},
             ${flags.debitsMustNotExceedCredits}, ${flags.creditsMustNotExceedDebits})
     ON CONFLICT (merchant_id, kind, currency) WHERE kind IN ('merchant_coin', 'bank', 'exchange_reserve', 'fees') DO NOTHING`;
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM ledger_account
-    WHERE merchant_id = ${merchantId}::uuid AND kind = ${kind}::"LedgerAccountKind" AND currency = ${currency}`;
+  const [row] = await find();
   if (!row) throw new Error(`system account ${kind} ${currency} was not opened`);
   return row.id;
 }

@@ -222,3 +222,56 @@ export function translateLedgerError(error: unknown): AppError | null {
 export function refusalError(refusal: LedgerRefusal): AppError {
   return new AppError(refusal.code, refusal.message, refusal.details);
 }
+
+export type ProcessRowInput = {
+  merchantId: string;
+  type: string;
+  processClass: string;
+  status: string;
+  amount: bigint;
+  fee: bigint;
+  currency: string;
+  customerId: string | null;
+  sourceAccountId: string | null;
+  destinationAccountId: string | null;
+  gatewayId: string | null;
+  counterAmount: bigint | null;
+  counterCurrency: string | null;
+  exchangeRate: string | null;
+  requestIdentifier: string | null;
+  externalProcessId: string | null;
+  refundProcessId: string | null;
+  txIdToRefund: string | null;
+  paymentTransactionId: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  metadata: Record<string, unknown>;
+  statusReason: string | null;
+  limitBreaches: string[];
+  holdExpiresAt: Date | null;
+  createdById: string | null;
+  finishedAt: Date | null;
+};
+
+/** Inserts a process row in one raw statement (the hot path avoids Prisma's per-query CPU cost). */
+export async function insertProcess(tx: Tx, p: ProcessRowInput): Promise<{ id: string }> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO business_process (
+      merchant_id, type, process_class, status, amount, fee, currency, customer_id,
+      source_account_id, destination_account_id, gateway_id, counter_amount, counter_currency,
+      exchange_rate, request_identifier, external_process_id, refund_process_id, tx_id_to_refund,
+      payment_transaction_id, idempotency_key, request_hash, metadata, status_reason,
+      limit_breaches, hold_expires_at, created_by_id, finished_at)
+    VALUES (
+      ${p.merchantId}::uuid, ${p.type}::"ProcessType", ${p.processClass}, ${p.status}::"ProcessStatus",
+      ${p.amount.toString()}::bigint, ${p.fee.toString()}::bigint, ${p.currency}, ${p.customerId}::uuid,
+      ${p.sourceAccountId}::uuid, ${p.destinationAccountId}::uuid, ${p.gatewayId}::uuid,
+      ${p.counterAmount === null ? null : p.counterAmount.toString()}::bigint, ${p.counterCurrency},
+      ${p.exchangeRate}::numeric, ${p.requestIdentifier}, ${p.externalProcessId},
+      ${p.refundProcessId}::uuid, ${p.txIdToRefund}::uuid, ${p.paymentTransactionId}::uuid,
+      ${p.idempotencyKey}, ${p.requestHash}, ${JSON.stringify(p.metadata)}::jsonb, ${p.statusReason},
+      ${p.limitBreaches}::text[], ${p.holdExpiresAt}, ${p.createdById}::uuid, ${p.finishedAt})
+    RETURNING id`;
+  if (!row) throw new Error("the process row was not inserted");
+  return row;
+}

@@ -230,7 +230,7 @@ CREATE TABLE "process_one_time_code" (
 CREATE FUNCTION ledger_transfer_refuse_change() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'ledger_transfer is immutable (% refused)', TG_OP
+  RAISE EXCEPTION 'ledger_transfer_immutable: ledger_transfer is immutable (% refused)', TG_OP
     USING ERRCODE = 'insufficient_privilege', CONSTRAINT = 'ledger_transfer_immutable';
 END;
 $$;
@@ -257,29 +257,29 @@ BEGIN
   ELSE
     SELECT * INTO hold FROM ledger_transfer WHERE id = NEW.pending_id;
     IF NOT FOUND OR hold.kind <> 'pending' THEN
-      RAISE EXCEPTION 'transfer % does not resolve a hold', NEW.id
+      RAISE EXCEPTION 'ledger_transfer_resolves_a_hold: transfer % does not resolve a hold', NEW.id
         USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_transfer_resolves_a_hold';
     END IF;
     IF hold.debit_account_id <> NEW.debit_account_id OR hold.credit_account_id <> NEW.credit_account_id
        OR hold.merchant_id <> NEW.merchant_id THEN
-      RAISE EXCEPTION 'transfer % resolves a hold on other accounts', NEW.id
+      RAISE EXCEPTION 'ledger_transfer_resolves_a_hold: transfer % resolves a hold on other accounts', NEW.id
         USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_transfer_resolves_a_hold';
     END IF;
     IF NEW.kind = 'post_pending' AND NEW.amount > hold.amount THEN
-      RAISE EXCEPTION 'transfer % posts more than its hold', NEW.id
+      RAISE EXCEPTION 'ledger_transfer_post_within_hold: transfer % posts more than its hold', NEW.id
         USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_transfer_post_within_hold';
     END IF;
     IF NEW.kind <> 'post_pending' AND NEW.amount <> hold.amount THEN
-      RAISE EXCEPTION 'transfer % releases another amount than its hold', NEW.id
+      RAISE EXCEPTION 'ledger_transfer_release_whole_hold: transfer % releases another amount than its hold', NEW.id
         USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_transfer_release_whole_hold';
     END IF;
     IF NEW.kind IN ('post_pending', 'void_pending') AND hold.expires_at IS NOT NULL
        AND hold.expires_at <= statement_timestamp() THEN
-      RAISE EXCEPTION 'hold % has expired', hold.id
+      RAISE EXCEPTION 'ledger_hold_expired: hold % has expired', hold.id
         USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_hold_expired';
     END IF;
     IF NEW.kind = 'expire_pending' AND (hold.expires_at IS NULL OR hold.expires_at > statement_timestamp()) THEN
-      RAISE EXCEPTION 'hold % has not expired', hold.id
+      RAISE EXCEPTION 'ledger_hold_not_expired: hold % has not expired', hold.id
         USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_hold_not_expired';
     END IF;
     held := hold.amount;
@@ -291,14 +291,14 @@ BEGIN
      SET debits_pending = debits_pending + d_pending, debits_posted = debits_posted + d_posted
    WHERE id = NEW.debit_account_id AND (status = 'active' OR NEW.kind IN ('void_pending', 'expire_pending'));
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'account % is closed', NEW.debit_account_id
+    RAISE EXCEPTION 'ledger_account_active: account % is closed', NEW.debit_account_id
       USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_account_active';
   END IF;
   UPDATE ledger_account
      SET credits_pending = credits_pending + d_pending, credits_posted = credits_posted + d_posted
    WHERE id = NEW.credit_account_id AND (status = 'active' OR NEW.kind IN ('void_pending', 'expire_pending'));
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'account % is closed', NEW.credit_account_id
+    RAISE EXCEPTION 'ledger_account_active: account % is closed', NEW.credit_account_id
       USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_account_active';
   END IF;
   RETURN NEW;
@@ -315,17 +315,17 @@ CREATE FUNCTION ledger_account_balances_from_transfers() RETURNS trigger
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF NEW.debits_pending <> 0 OR NEW.debits_posted <> 0 OR NEW.credits_pending <> 0 OR NEW.credits_posted <> 0 THEN
-      RAISE EXCEPTION 'an account starts with zero balances'
+      RAISE EXCEPTION 'ledger_account_balances_from_transfers: an account starts with zero balances'
         USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_account_balances_from_transfers';
     END IF;
   ELSIF pg_trigger_depth() < 2 AND (
       NEW.debits_pending <> OLD.debits_pending OR NEW.debits_posted <> OLD.debits_posted
       OR NEW.credits_pending <> OLD.credits_pending OR NEW.credits_posted <> OLD.credits_posted) THEN
-    RAISE EXCEPTION 'balances move only through ledger_transfer'
+    RAISE EXCEPTION 'ledger_account_balances_from_transfers: balances move only through ledger_transfer'
       USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_account_balances_from_transfers';
   END IF;
   IF TG_OP = 'UPDATE' AND (NEW.kind <> OLD.kind OR NEW.currency <> OLD.currency OR NEW.merchant_id <> OLD.merchant_id) THEN
-    RAISE EXCEPTION 'an account keeps its kind, currency and merchant'
+    RAISE EXCEPTION 'ledger_account_identity_fixed: an account keeps its kind, currency and merchant'
       USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_account_identity_fixed';
   END IF;
   RETURN NEW;
@@ -344,11 +344,11 @@ BEGIN
     OR (OLD.status = 'waiting_for_approval' AND NEW.status IN ('pending', 'declined', 'error'))
     OR (OLD.status = 'limited' AND NEW.status IN ('processed', 'rejected', 'pending', 'error'))
     OR (OLD.status = 'pending' AND NEW.status IN ('processed', 'declined', 'error'))) THEN
-    RAISE EXCEPTION 'a business process cannot move from % to %', OLD.status, NEW.status
+    RAISE EXCEPTION 'business_process_status_transition: a business process cannot move from % to %', OLD.status, NEW.status
       USING ERRCODE = 'check_violation', CONSTRAINT = 'business_process_status_transition';
   END IF;
   IF NEW.type <> OLD.type OR NEW.merchant_id <> OLD.merchant_id OR NEW.currency <> OLD.currency THEN
-    RAISE EXCEPTION 'a business process keeps its type, merchant and currency'
+    RAISE EXCEPTION 'business_process_identity_fixed: a business process keeps its type, merchant and currency'
       USING ERRCODE = 'check_violation', CONSTRAINT = 'business_process_identity_fixed';
   END IF;
   RETURN NEW;

@@ -178,7 +178,7 @@ BEGIN
   FROM business_process r JOIN ledger_transfer t ON t.process_id = r.id AND t.kind = 'posted'
   WHERE r.payment_transaction_id = payment AND r.type = 'gate_card_refund' AND r.status = 'processed';
   IF refunded <> ledger_minor(p.refunded_amount, p.currency) THEN
-    RAISE EXCEPTION 'payment % has refunded_amount % but the ledger holds % minor units of refunds', payment, p.refunded_amount, refunded
+    RAISE EXCEPTION 'payment_refunded_amount_matches_ledger: payment % has refunded_amount % but the ledger holds % minor units of refunds', payment, p.refunded_amount, refunded
       USING ERRCODE = 'check_violation', CONSTRAINT = 'payment_refunded_amount_matches_ledger';
   END IF;
   RETURN NULL;
