@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
 import type { Principal } from "@/lib/domain/auth/principal";
 import type { AccountSnapshot } from "@/lib/domain/ledger/accounts";
@@ -22,7 +22,13 @@ import { authorize } from "@/lib/services/authorization/authorize";
 import { openClientAccount, providerAccountId, systemAccountId } from "./accounts";
 import { auditProcess, callerOf, type LedgerCaller } from "./caller";
 import { sendOneTimeCode } from "./one-time-code";
-import { insertTransfers, lockAccounts, readAccounts, refusalError } from "./writer";
+import {
+  insertTransfers,
+  LEDGER_TRANSACTION_OPTIONS,
+  lockAccounts,
+  readAccounts,
+  refusalError,
+} from "./writer";
 
 export type RunProcessInput = {
   type: ProcessType;
@@ -277,21 +283,38 @@ export async function runProcessAs(
     throw field("currency", `Unknown currency '${input.currency}'.`);
   const definition = processTypeDefinition(input.type);
   const hash = processRequestHash(input);
-  return prisma.$transaction(async (tx) => {
-    if (input.idempotencyKey) {
-      const existing = await tx.businessProcess.findUnique({
-        where: {
-          merchantId_idempotencyKey: {
-            merchantId: caller.merchantId,
-            idempotencyKey: input.idempotencyKey,
+  const key = input.idempotencyKey;
+  const existingWithKey = (client: Tx) =>
+    key
+      ? client.businessProcess.findUnique({
+          where: {
+            merchantId_idempotencyKey: { merchantId: caller.merchantId, idempotencyKey: key },
           },
-        },
-        select: { id: true, requestHash: true },
-      });
+          select: { id: true, requestHash: true },
+        })
+      : Promise.resolve(null);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const existing = await existingWithKey(tx);
+      if (existing) return replayOf(existing, hash);
+      return runInTransaction(tx, caller, input, definition, hash);
+    }, LEDGER_TRANSACTION_OPTIONS);
+  } catch (error) {
+    // The same key sent twice at once: the second insert waits for the first and then hits the
+    // unique index. Its transaction is gone; the first process is committed, so answer as a replay.
+    if (key && isUniqueViolationOn(error, "idempotency_key")) {
+      const existing = await existingWithKey(prisma);
       if (existing) return replayOf(existing, hash);
     }
-    return runInTransaction(tx, caller, input, definition, hash);
-  });
+    throw error;
+  }
+}
+
+function isUniqueViolationOn(error: unknown, column: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") {
+    return false;
+  }
+  return JSON.stringify(error.meta ?? {}).includes(column) || error.message.includes(column);
 }
 
 function replayOf(
