@@ -563,6 +563,13 @@ async function runCmd(w: World, c: RunCmd, sequential: boolean): Promise<string>
 
 async function runInput(w: World, input: RunProcessInput, sequential: boolean): Promise<string> {
   const expected = sequential ? await expectedRun(w, input) : null;
+  const merchantId = w.m.merchant.id;
+  const before = sequential
+    ? {
+        balances: await accountBalances(merchantId),
+        processes: await prisma.businessProcess.count({ where: { merchantId } }),
+      }
+    : null;
   const { outcome, value } = await outcomeOf(runProcess(w.owner, input));
   count(w, `run ${input.type} ${outcome}`);
   const label = `run ${JSON.stringify(input)}`;
@@ -572,6 +579,16 @@ async function runInput(w: World, input: RunProcessInput, sequential: boolean): 
       expect(await statusOf(value.processId), label).toBe(expected.status);
   } else {
     expect(PARALLEL_OK, `${label} -> ${outcome}`).toContain(outcome);
+  }
+  if (before && !value) {
+    // A refused process leaves nothing: no process row, no account, no balance moved.
+    expect(
+      {
+        balances: await accountBalances(merchantId),
+        processes: await prisma.businessProcess.count({ where: { merchantId } }),
+      },
+      label,
+    ).toEqual(before);
   }
   if (value) await remember(w, input, value.processId);
   else if (sequential) w.lastRefused = input;
