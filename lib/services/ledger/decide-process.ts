@@ -24,6 +24,7 @@ import { auditProcess, callerOf, type LedgerCaller } from "./caller";
 import { oneTimeCodeMatches } from "./one-time-code";
 import {
   insertTransfers,
+  LEDGER_TRANSACTION_OPTIONS,
   lockAccounts,
   nextSeq,
   readHolds,
@@ -212,7 +213,7 @@ async function step<T>(
     const process = await lockProcess(tx, caller.merchantId, processId);
     authorize(principal, (actor) => mayViewProcess(actor, process.type));
     return run(tx, caller, process);
-  });
+  }, LEDGER_TRANSACTION_OPTIONS);
 }
 
 function captureOf(amount: string | undefined, currency: string): bigint | undefined {
@@ -507,7 +508,7 @@ export async function expireHolds(limit = 100): Promise<number> {
         { transfers: written.map((t) => t.id) },
       );
       return 1;
-    });
+    }, LEDGER_TRANSACTION_OPTIONS);
   }
   return expired;
 }

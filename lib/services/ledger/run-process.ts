@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { Prisma } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
 import type { Principal } from "@/lib/domain/auth/principal";
 import type { AccountSnapshot } from "@/lib/domain/ledger/accounts";
@@ -21,7 +22,14 @@ import { authorize } from "@/lib/services/authorization/authorize";
 import { openClientAccount, providerAccountId, systemAccountId } from "./accounts";
 import { auditProcess, callerOf, type LedgerCaller } from "./caller";
 import { sendOneTimeCode } from "./one-time-code";
-import { insertProcess, insertTransfers, lockAccounts, readAccounts, refusalError } from "./writer";
+import {
+  insertProcess,
+  insertTransfers,
+  LEDGER_TRANSACTION_OPTIONS,
+  lockAccounts,
+  readAccounts,
+  refusalError,
+} from "./writer";
 
 export type RunProcessInput = {
   type: ProcessType;
@@ -281,29 +289,38 @@ export async function runProcessAs(
   const definition = processTypeDefinition(input.type);
   const hash = processRequestHash(input);
   const key = input.idempotencyKey;
-  const findByKey = async (tx: Tx) =>
+  const existingWithKey = (client: Tx) =>
     key
-      ? tx.businessProcess.findUnique({
+      ? client.businessProcess.findUnique({
           where: {
             merchantId_idempotencyKey: { merchantId: caller.merchantId, idempotencyKey: key },
           },
           select: { id: true, requestHash: true },
         })
-      : null;
+      : Promise.resolve(null);
   try {
     return await prisma.$transaction(async (tx) => {
-      const existing = await findByKey(tx);
+      const existing = await existingWithKey(tx);
       if (existing) return replayOf(existing, hash);
       return runInTransaction(tx, caller, input, definition, hash);
-    });
+    }, LEDGER_TRANSACTION_OPTIONS);
   } catch (error) {
-    // Two first requests with one key: the unique index lets one in; the other answers as a replay.
-    if (key && isUniqueViolation(error, "idempotency_key")) {
-      const existing = await findByKey(prisma as unknown as Tx);
+    // The same key sent twice at once: the second insert waits for the first and then hits the
+    // unique index. Its transaction is gone; the first process is committed, so answer as a replay.
+    if (key && isUniqueViolationOn(error, "idempotency_key")) {
+      const existing = await existingWithKey(prisma);
       if (existing) return replayOf(existing, hash);
     }
     throw error;
   }
+}
+
+function isUniqueViolationOn(error: unknown, column: string): boolean {
+  // P2002 from a model query; P2010 (with PostgreSQL's 23505) from the raw INSERT of the writer.
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const text = `${error.message} ${JSON.stringify(error.meta ?? {})}`;
+  const unique = error.code === "P2002" || (error.code === "P2010" && text.includes("23505"));
+  return unique && text.includes(column);
 }
 
 function replayOf(
@@ -552,12 +569,4 @@ async function refundTarget(tx: Tx, merchantId: string, input: RunProcessInput, 
     gatewayCode: original.code,
     transferId: transfer?.id ?? null,
   };
-}
-
-function isUniqueViolation(error: unknown, column: string): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : "";
-  return (
-    (text.includes("P2002") || text.includes("23505") || text.includes("Unique constraint")) &&
-    text.includes(column)
-  );
 }

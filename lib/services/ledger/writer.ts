@@ -14,6 +14,14 @@ import { AppError } from "@/lib/errors";
  * the process's status with its audit row before the transaction commits.
  */
 
+/**
+ * Options of every ledger transaction. Writers of one hot account queue on its row lock while
+ * holding a pooled connection, so the others queue for a connection: Prisma's default 2 s wait for
+ * one made a burst of transfers out of one coin fail with P2028 ("Unable to start a transaction in
+ * the given time") instead of waiting their turn (tests/integration/ledger-races.test.ts).
+ */
+export const LEDGER_TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
+
 type AccountRow = {
   id: string;
   kind: AccountKind;
@@ -211,10 +219,34 @@ const GUARDS: [string, ConstructorParameters<typeof AppError>[0], string][] = [
   ],
 ];
 
+/**
+ * The guards the trigger ledger_transfer_apply raises. The pg driver adapter passes on the message
+ * of a RAISE but not its CONSTRAINT name, so these are recognised by their message (an approval
+ * whose hold expires between the recipe's check and the INSERT met the first one as a raw error).
+ */
+const TRIGGER_GUARDS: [RegExp, ConstructorParameters<typeof AppError>[0], string][] = [
+  [/hold [0-9a-f-]{36} has expired/, "hold_expired", "The hold has expired."],
+  [/hold [0-9a-f-]{36} has not expired/, "invalid_state", "The hold has not expired yet."],
+  [/account [0-9a-f-]{36} is closed/, "account_closed", "The account is closed."],
+  [
+    /transfer [0-9a-f-]{36} (does not resolve a hold|resolves a hold on other accounts|releases another amount than its hold)/,
+    "invalid_state",
+    "The transfer does not match the hold it resolves.",
+  ],
+  [
+    /transfer [0-9a-f-]{36} posts more than its hold/,
+    "validation_error",
+    "The amount to capture is more than the hold.",
+  ],
+];
+
 export function translateLedgerError(error: unknown): AppError | null {
   const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : String(error);
   for (const [name, code, message] of GUARDS) {
     if (text.includes(name)) return new AppError(code, message);
+  }
+  for (const [pattern, code, message] of TRIGGER_GUARDS) {
+    if (pattern.test(text)) return new AppError(code, message);
   }
   return null;
 }
