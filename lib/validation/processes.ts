@@ -85,12 +85,14 @@ export const processListFields = {
   cursor: optionalParam(CursorParamSchema).describe("Opaque: the previous page's nextCursor."),
 };
 
-const ALLOWED = Object.keys(processListFields).join(", ");
+/** The message for unknown parameters, naming the ones this list does take. */
+const unknownKeysOf =
+  (shape: Record<string, unknown>) => (issue: { code: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys" && issue.keys
+      ? `Unknown parameter${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((key) => `'${key}'`).join(", ")}; allowed: ${Object.keys(shape).join(", ")}.`
+      : undefined;
 
-const unknownKeys = (issue: { code: string; keys?: string[] }) =>
-  issue.code === "unrecognized_keys" && issue.keys
-    ? `Unknown parameter${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((key) => `'${key}'`).join(", ")}; allowed: ${ALLOWED}.`
-    : undefined;
+const unknownKeys = unknownKeysOf(processListFields);
 
 function rangesAreValid(
   query: { from?: string; to?: string; minAmount?: string; maxAmount?: string; currency?: string },
@@ -280,6 +282,17 @@ export const ProcessListResponseSchema = z.object({
   ...ListTotalShape,
 });
 
+export const ProcessDetailResponseSchema = z.object({ data: ProcessDetailJsonSchema });
+
+/**
+ * The id in a ledger path (/processes/{id}, /accounts/{id}, /customers/{id}): any short safe text,
+ * so that a malformed id answers 404 like an unknown one (the routes check the UUID form before any
+ * query), while control characters are a 400 like everywhere else.
+ */
+export const LedgerIdParamsSchema = z.strictObject({
+  id: SafeLine.max(100).describe("The id (a UUID)."),
+});
+
 export const AccountJsonSchema = z.object({
   id: z.string(),
   kind: z.enum(ACCOUNT_KINDS),
@@ -307,22 +320,54 @@ export const AccountJsonSchema = z.object({
 });
 export type AccountJson = z.output<typeof AccountJsonSchema>;
 
-export const AccountListQuerySchema = z.strictObject(
-  {
-    kind: optionalParam(commaList(ACCOUNT_KINDS, "kind")),
-    currency: optionalParam(CurrencySchema),
-    customer: optionalParam(UuidParam),
-    limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT),
-    cursor: optionalParam(CursorParamSchema),
-  },
-  { error: unknownKeys },
-);
+const accountListFields = {
+  kind: optionalParam(commaList(ACCOUNT_KINDS, "kind")).describe(
+    `One or more account kinds, comma-separated: ${ACCOUNT_KINDS.join(", ")}.`,
+  ),
+  currency: optionalParam(CurrencySchema).describe(`One of ${CURRENCY_CODES.join(", ")}.`),
+  customer: optionalParam(UuidParam).describe("A customer's id: that customer's accounts."),
+  limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
+  cursor: optionalParam(CursorParamSchema).describe("Opaque: the previous page's nextCursor."),
+};
+
+export const AccountListQuerySchema = z.strictObject(accountListFields, {
+  error: unknownKeysOf(accountListFields),
+});
 export type AccountListQuery = z.output<typeof AccountListQuerySchema>;
 
-export const TransferListQuerySchema = z.strictObject(
-  { limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT), cursor: optionalParam(CursorParamSchema) },
-  { error: unknownKeys },
-);
+const transferListFields = {
+  limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
+  cursor: optionalParam(CursorParamSchema).describe("Opaque: the previous page's nextCursor."),
+};
+
+export const TransferListQuerySchema = z.strictObject(transferListFields, {
+  error: unknownKeysOf(transferListFields),
+});
+
+/** GET /customers/{id}/accounts: the account list's filters but the customer, who is in the path. */
+const customerAccountListFields = {
+  kind: accountListFields.kind,
+  currency: accountListFields.currency,
+  limit: accountListFields.limit,
+  cursor: accountListFields.cursor,
+};
+
+export const CustomerAccountListQuerySchema = z.strictObject(customerAccountListFields, {
+  error: unknownKeysOf(customerAccountListFields),
+});
+
+export const AccountListResponseSchema = z.object({
+  data: z.array(AccountJsonSchema),
+  nextCursor: z.string().nullable(),
+  ...ListTotalShape,
+});
+
+export const AccountDetailResponseSchema = z.object({ data: AccountJsonSchema });
+
+export const TransferListResponseSchema = z.object({
+  data: z.array(TransferJsonSchema),
+  nextCursor: z.string().nullable(),
+});
 
 /** Type names for the Types filter, in the catalogue's order. */
 export const PROCESS_TYPE_OPTIONS = PROCESS_TYPES.map((type) => ({

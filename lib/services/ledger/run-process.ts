@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { prisma, type Tx } from "@/lib/db";
 import type { Principal } from "@/lib/domain/auth/principal";
 import type { AccountSnapshot } from "@/lib/domain/ledger/accounts";
@@ -65,8 +65,23 @@ function minorOf(value: string, currency: string, name: string): bigint {
 /** The request's content, for telling a replay from another request under the same key. */
 export function processRequestHash(input: RunProcessInput): string {
   const { idempotencyKey: _key, ...content } = input;
-  const sorted = JSON.stringify(content, Object.keys(content).sort());
-  return createHash("sha256").update(sorted).digest("hex");
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+/**
+ * JSON with every object's keys sorted, at every depth, and undefined members left out. (A key list
+ * as JSON.stringify's replacer would apply the top level's names inside `metadata` too, dropping its
+ * keys, so that two requests differing only in metadata would count as the same.)
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, member]) => member !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 
 type Resolved = {
@@ -277,21 +292,36 @@ export async function runProcessAs(
     throw field("currency", `Unknown currency '${input.currency}'.`);
   const definition = processTypeDefinition(input.type);
   const hash = processRequestHash(input);
-  return prisma.$transaction(async (tx) => {
-    if (input.idempotencyKey) {
-      const existing = await tx.businessProcess.findUnique({
-        where: {
-          merchantId_idempotencyKey: {
-            merchantId: caller.merchantId,
-            idempotencyKey: input.idempotencyKey,
-          },
-        },
-        select: { id: true, requestHash: true },
-      });
+  const key = input.idempotencyKey;
+  const findByKey = (tx: Tx, idempotencyKey: string) =>
+    tx.businessProcess.findUnique({
+      where: { merchantId_idempotencyKey: { merchantId: caller.merchantId, idempotencyKey } },
+      select: { id: true, requestHash: true },
+    });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (key) {
+        const existing = await findByKey(tx, key);
+        if (existing) return replayOf(existing, hash);
+      }
+      return runInTransaction(tx, caller, input, definition, hash);
+    });
+  } catch (error) {
+    // Two first requests with one key at once: both found nothing, the unique index let one insert
+    // and rolled the other back whole. The loser answers as a replay of the winner's process.
+    if (key && isUniqueViolation(error)) {
+      const existing = await findByKey(prisma, key);
       if (existing) return replayOf(existing, hash);
     }
-    return runInTransaction(tx, caller, input, definition, hash);
-  });
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    (error.code === "P2002" || /23505|unique/i.test(error.message))
+  );
 }
 
 function replayOf(
