@@ -214,50 +214,61 @@ export const ConfirmCodeBodySchema = z.strictObject({
 /** A signed exact decimal (an outside account's balance may be below zero). */
 export const SignedDecimalText = z.string().regex(/^-?\d+(\.\d+)?$/, "a decimal string");
 
-export const TransferJsonSchema = z.object({
-  id: z.string(),
-  seq: z.number().int().min(1).max(8),
-  kind: z.enum(TRANSFER_KINDS),
-  debitAccountId: z.string(),
-  creditAccountId: z.string(),
-  amount: SignedDecimalText,
-  currency: z.string(),
-  pendingId: z.string().nullable(),
-  expiresAt: Timestamp.nullable(),
-  processId: z.string(),
-  createdAt: Timestamp,
-});
+export const TransferJsonSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int().min(1).max(8),
+    kind: z.enum(TRANSFER_KINDS),
+    debitAccountId: z.string(),
+    creditAccountId: z.string(),
+    amount: SignedDecimalText,
+    currency: z.string(),
+    pendingId: z.string().nullable(),
+    expiresAt: Timestamp.nullable(),
+    processId: z.string(),
+    createdAt: Timestamp,
+  })
+  .meta({
+    id: "Transfer",
+    description:
+      "An atomic ledger transfer: one debit account, one credit account, one amount; immutable.",
+  });
 export type TransferJson = z.output<typeof TransferJsonSchema>;
 
-export const ProcessJsonSchema = z.object({
-  id: z.string(),
-  type: z.enum(PROCESS_TYPES),
-  typeName: z.string(),
-  processClass: z.string(),
-  scopes: z.array(z.enum(["client", "system"])),
-  status: z.enum(PROCESS_STATUSES),
-  amount: SignedDecimalText,
-  fee: SignedDecimalText,
-  currency: z.string(),
-  counterAmount: SignedDecimalText.nullable(),
-  counterCurrency: z.string().nullable(),
-  exchangeRate: z.string().nullable(),
-  customer: z.object({ id: z.string(), name: z.string() }).nullable(),
-  sourceAccountId: z.string().nullable(),
-  destinationAccountId: z.string().nullable(),
-  gatewayCode: z.string().nullable(),
-  requestIdentifier: z.string().nullable(),
-  externalProcessId: z.string().nullable(),
-  refundProcess: z.object({ id: z.string() }).nullable(),
-  txIdToRefund: z.string().nullable(),
-  paymentTransactionId: z.string().nullable(),
-  statusReason: z.string().nullable(),
-  limitBreaches: z.array(z.string()),
-  holdExpiresAt: Timestamp.nullable(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  finishedAt: Timestamp.nullable(),
-});
+export const ProcessJsonSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(PROCESS_TYPES),
+    typeName: z.string(),
+    processClass: z.string(),
+    scopes: z.array(z.enum(["client", "system"])),
+    status: z.enum(PROCESS_STATUSES),
+    amount: SignedDecimalText,
+    fee: SignedDecimalText,
+    currency: z.string(),
+    counterAmount: SignedDecimalText.nullable(),
+    counterCurrency: z.string().nullable(),
+    exchangeRate: z.string().nullable(),
+    customer: z.object({ id: z.string(), name: z.string() }).nullable(),
+    sourceAccountId: z.string().nullable(),
+    destinationAccountId: z.string().nullable(),
+    gatewayCode: z.string().nullable(),
+    requestIdentifier: z.string().nullable(),
+    externalProcessId: z.string().nullable(),
+    refundProcess: z.object({ id: z.string() }).nullable(),
+    txIdToRefund: z.string().nullable(),
+    paymentTransactionId: z.string().nullable(),
+    statusReason: z.string().nullable(),
+    limitBreaches: z.array(z.string()),
+    holdExpiresAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    finishedAt: Timestamp.nullable(),
+  })
+  .meta({
+    id: "Process",
+    description: "A business process: one movement of value, as up to 8 atomic transfers.",
+  });
 export type ProcessJson = z.output<typeof ProcessJsonSchema>;
 
 export const ProcessDetailJsonSchema = ProcessJsonSchema.extend({
@@ -273,6 +284,9 @@ export const ProcessDetailJsonSchema = ProcessJsonSchema.extend({
       createdAt: Timestamp,
     }),
   ),
+}).meta({
+  id: "ProcessDetail",
+  description: "A business process with its transfers (`transactions`) and steps.",
 });
 export type ProcessDetailJson = z.output<typeof ProcessDetailJsonSchema>;
 
@@ -293,31 +307,36 @@ export const LedgerIdParamsSchema = z.strictObject({
   id: SafeLine.max(100).describe("The id (a UUID)."),
 });
 
-export const AccountJsonSchema = z.object({
-  id: z.string(),
-  kind: z.enum(ACCOUNT_KINDS),
-  kindName: z.string(),
-  name: z.string(),
-  currency: z.string(),
-  status: z.enum(["active", "closed"]),
-  customer: z.object({ id: z.string(), name: z.string() }).nullable(),
-  gatewayCode: z.string().nullable(),
-  flags: z.object({
-    debitsMustNotExceedCredits: z.boolean(),
-    creditsMustNotExceedDebits: z.boolean(),
-  }),
-  balances: z.object({
-    debitsPending: SignedDecimalText,
-    debitsPosted: SignedDecimalText,
-    creditsPending: SignedDecimalText,
-    creditsPosted: SignedDecimalText,
-    /** On the account's normal side: credits - debits for coins, debits - credits for cash desks and outside accounts. */
-    posted: SignedDecimalText,
-    pending: SignedDecimalText,
-    available: SignedDecimalText,
-  }),
-  createdAt: Timestamp,
-});
+export const AccountJsonSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(ACCOUNT_KINDS),
+    kindName: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    status: z.enum(["active", "closed"]),
+    customer: z.object({ id: z.string(), name: z.string() }).nullable(),
+    gatewayCode: z.string().nullable(),
+    flags: z.object({
+      debitsMustNotExceedCredits: z.boolean(),
+      creditsMustNotExceedDebits: z.boolean(),
+    }),
+    balances: z.object({
+      debitsPending: SignedDecimalText,
+      debitsPosted: SignedDecimalText,
+      creditsPending: SignedDecimalText,
+      creditsPosted: SignedDecimalText,
+      /** On the account's normal side: credits - debits for coins, debits - credits for cash desks and outside accounts. */
+      posted: SignedDecimalText,
+      pending: SignedDecimalText,
+      available: SignedDecimalText,
+    }),
+    createdAt: Timestamp,
+  })
+  .meta({
+    id: "Account",
+    description: "A ledger account (coin) with its balances.",
+  });
 export type AccountJson = z.output<typeof AccountJsonSchema>;
 
 const accountListFields = {
