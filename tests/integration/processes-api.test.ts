@@ -214,6 +214,11 @@ describe("running each kind of process through the API", () => {
       expect(viewed.status).toBe(200);
       expect((await viewed.json()).data.map((p: Process) => p.id)).toEqual([top.id]);
     }
+    // No body at all: the first page, unfiltered.
+    const unfiltered = await view(post("/api/v1/transactions/view", maker), noParams);
+    expect(unfiltered.status).toBe(200);
+    // The two account creations are system processes: a maker (client scope) does not see them.
+    expect((await unfiltered.json()).total).toBe(2);
     // Paging, both ways.
     const first = await (
       await listProcesses(get("/api/v1/processes?limit=1&dir=asc", owner), noParams)

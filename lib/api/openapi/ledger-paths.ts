@@ -85,9 +85,9 @@ export function registerLedgerPaths(registry: OpenAPIRegistry): void {
     description:
       "The same list as `GET /api/v1/processes`, under the name of the source system, with the filters as a JSON body " +
       "(`type` and `status` may be arrays or comma-separated text). A read: nothing is written and no " +
-      `\`${IDEMPOTENCY_KEY_HEADER}\` is taken. ${VIEWERS}`,
+      `\`${IDEMPOTENCY_KEY_HEADER}\` is taken. The body may be left out. ${VIEWERS}`,
     security: SIGNED_IN,
-    request: { body: body(ProcessViewBodySchema) },
+    request: { body: body(ProcessViewBodySchema, false) },
     responses: {
       200: json(ProcessListResponseSchema, "One page."),
       ...errorResponses([...JSON_BODY_ERRORS, ...AUTH_ERRORS]),
