@@ -33,6 +33,11 @@ type Config<
   output?: O;
   maxBodyBytes?: number;
   /**
+   * A POST whose body has only optional fields (approve, decline) may come without one: a request
+   * with no Content-Type and an empty body is read as `{}`. A body that is sent must still be JSON.
+   */
+  bodyOptional?: boolean;
+  /**
    * Honour an `Idempotency-Key` header (lib/api/idempotency.ts): a repeat of the same request gets
    * the first response again. For authenticated POST routes (keys are per merchant); the raw body is
    * read and hashed even without a body schema. The key is claimed only once the input has passed
@@ -112,7 +117,7 @@ export function apiRoute<
       const query = parse(config.query, queryObject(new URL(request.url).searchParams), "query");
       const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY;
       const rawBody = config.body
-        ? await readJsonText(request, maxBytes)
+        ? await readJsonText(request, maxBytes, config.bodyOptional === true)
         : config.idempotent
           ? await readText(request, maxBytes)
           : undefined;
@@ -196,8 +201,16 @@ function parse<S extends z.ZodType | undefined>(
   return result.data;
 }
 
-async function readJsonText(request: Request, maxBytes: number): Promise<string> {
+async function readJsonText(
+  request: Request,
+  maxBytes: number,
+  emptyIsObject: boolean,
+): Promise<string> {
   const type = request.headers.get("content-type") ?? "";
+  if (emptyIsObject && type === "") {
+    const text = await readText(request, maxBytes);
+    if (text === "") return "{}";
+  }
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError(
       "unsupported_media_type",

@@ -85,12 +85,14 @@ export const processListFields = {
   cursor: optionalParam(CursorParamSchema).describe("Opaque: the previous page's nextCursor."),
 };
 
-const ALLOWED = Object.keys(processListFields).join(", ");
+/** The message for unknown parameters, naming the ones this list does take. */
+const unknownKeysOf =
+  (shape: Record<string, unknown>) => (issue: { code: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys" && issue.keys
+      ? `Unknown parameter${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((key) => `'${key}'`).join(", ")}; allowed: ${Object.keys(shape).join(", ")}.`
+      : undefined;
 
-const unknownKeys = (issue: { code: string; keys?: string[] }) =>
-  issue.code === "unrecognized_keys" && issue.keys
-    ? `Unknown parameter${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((key) => `'${key}'`).join(", ")}; allowed: ${ALLOWED}.`
-    : undefined;
+const unknownKeys = unknownKeysOf(processListFields);
 
 function rangesAreValid(
   query: { from?: string; to?: string; minAmount?: string; maxAmount?: string; currency?: string },
@@ -212,50 +214,61 @@ export const ConfirmCodeBodySchema = z.strictObject({
 /** A signed exact decimal (an outside account's balance may be below zero). */
 export const SignedDecimalText = z.string().regex(/^-?\d+(\.\d+)?$/, "a decimal string");
 
-export const TransferJsonSchema = z.object({
-  id: z.string(),
-  seq: z.number().int().min(1).max(8),
-  kind: z.enum(TRANSFER_KINDS),
-  debitAccountId: z.string(),
-  creditAccountId: z.string(),
-  amount: SignedDecimalText,
-  currency: z.string(),
-  pendingId: z.string().nullable(),
-  expiresAt: Timestamp.nullable(),
-  processId: z.string(),
-  createdAt: Timestamp,
-});
+export const TransferJsonSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number().int().min(1).max(8),
+    kind: z.enum(TRANSFER_KINDS),
+    debitAccountId: z.string(),
+    creditAccountId: z.string(),
+    amount: SignedDecimalText,
+    currency: z.string(),
+    pendingId: z.string().nullable(),
+    expiresAt: Timestamp.nullable(),
+    processId: z.string(),
+    createdAt: Timestamp,
+  })
+  .meta({
+    id: "Transfer",
+    description:
+      "An atomic ledger transfer: one debit account, one credit account, one amount; immutable.",
+  });
 export type TransferJson = z.output<typeof TransferJsonSchema>;
 
-export const ProcessJsonSchema = z.object({
-  id: z.string(),
-  type: z.enum(PROCESS_TYPES),
-  typeName: z.string(),
-  processClass: z.string(),
-  scopes: z.array(z.enum(["client", "system"])),
-  status: z.enum(PROCESS_STATUSES),
-  amount: SignedDecimalText,
-  fee: SignedDecimalText,
-  currency: z.string(),
-  counterAmount: SignedDecimalText.nullable(),
-  counterCurrency: z.string().nullable(),
-  exchangeRate: z.string().nullable(),
-  customer: z.object({ id: z.string(), name: z.string() }).nullable(),
-  sourceAccountId: z.string().nullable(),
-  destinationAccountId: z.string().nullable(),
-  gatewayCode: z.string().nullable(),
-  requestIdentifier: z.string().nullable(),
-  externalProcessId: z.string().nullable(),
-  refundProcess: z.object({ id: z.string() }).nullable(),
-  txIdToRefund: z.string().nullable(),
-  paymentTransactionId: z.string().nullable(),
-  statusReason: z.string().nullable(),
-  limitBreaches: z.array(z.string()),
-  holdExpiresAt: Timestamp.nullable(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  finishedAt: Timestamp.nullable(),
-});
+export const ProcessJsonSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(PROCESS_TYPES),
+    typeName: z.string(),
+    processClass: z.string(),
+    scopes: z.array(z.enum(["client", "system"])),
+    status: z.enum(PROCESS_STATUSES),
+    amount: SignedDecimalText,
+    fee: SignedDecimalText,
+    currency: z.string(),
+    counterAmount: SignedDecimalText.nullable(),
+    counterCurrency: z.string().nullable(),
+    exchangeRate: z.string().nullable(),
+    customer: z.object({ id: z.string(), name: z.string() }).nullable(),
+    sourceAccountId: z.string().nullable(),
+    destinationAccountId: z.string().nullable(),
+    gatewayCode: z.string().nullable(),
+    requestIdentifier: z.string().nullable(),
+    externalProcessId: z.string().nullable(),
+    refundProcess: z.object({ id: z.string() }).nullable(),
+    txIdToRefund: z.string().nullable(),
+    paymentTransactionId: z.string().nullable(),
+    statusReason: z.string().nullable(),
+    limitBreaches: z.array(z.string()),
+    holdExpiresAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    finishedAt: Timestamp.nullable(),
+  })
+  .meta({
+    id: "Process",
+    description: "A business process: one movement of value, as up to 8 atomic transfers.",
+  });
 export type ProcessJson = z.output<typeof ProcessJsonSchema>;
 
 export const ProcessDetailJsonSchema = ProcessJsonSchema.extend({
@@ -271,6 +284,9 @@ export const ProcessDetailJsonSchema = ProcessJsonSchema.extend({
       createdAt: Timestamp,
     }),
   ),
+}).meta({
+  id: "ProcessDetail",
+  description: "A business process with its transfers (`transactions`) and steps.",
 });
 export type ProcessDetailJson = z.output<typeof ProcessDetailJsonSchema>;
 
@@ -280,49 +296,97 @@ export const ProcessListResponseSchema = z.object({
   ...ListTotalShape,
 });
 
-export const AccountJsonSchema = z.object({
-  id: z.string(),
-  kind: z.enum(ACCOUNT_KINDS),
-  kindName: z.string(),
-  name: z.string(),
-  currency: z.string(),
-  status: z.enum(["active", "closed"]),
-  customer: z.object({ id: z.string(), name: z.string() }).nullable(),
-  gatewayCode: z.string().nullable(),
-  flags: z.object({
-    debitsMustNotExceedCredits: z.boolean(),
-    creditsMustNotExceedDebits: z.boolean(),
-  }),
-  balances: z.object({
-    debitsPending: SignedDecimalText,
-    debitsPosted: SignedDecimalText,
-    creditsPending: SignedDecimalText,
-    creditsPosted: SignedDecimalText,
-    /** On the account's normal side: credits - debits for coins, debits - credits for cash desks and outside accounts. */
-    posted: SignedDecimalText,
-    pending: SignedDecimalText,
-    available: SignedDecimalText,
-  }),
-  createdAt: Timestamp,
+export const ProcessDetailResponseSchema = z.object({ data: ProcessDetailJsonSchema });
+
+/**
+ * The id in a ledger path (/processes/{id}, /accounts/{id}, /customers/{id}): any short safe text,
+ * so that a malformed id answers 404 like an unknown one (the routes check the UUID form before any
+ * query), while control characters are a 400 like everywhere else.
+ */
+export const LedgerIdParamsSchema = z.strictObject({
+  id: SafeLine.max(100).describe("The id (a UUID)."),
 });
+
+export const AccountJsonSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(ACCOUNT_KINDS),
+    kindName: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    status: z.enum(["active", "closed"]),
+    customer: z.object({ id: z.string(), name: z.string() }).nullable(),
+    gatewayCode: z.string().nullable(),
+    flags: z.object({
+      debitsMustNotExceedCredits: z.boolean(),
+      creditsMustNotExceedDebits: z.boolean(),
+    }),
+    balances: z.object({
+      debitsPending: SignedDecimalText,
+      debitsPosted: SignedDecimalText,
+      creditsPending: SignedDecimalText,
+      creditsPosted: SignedDecimalText,
+      /** On the account's normal side: credits - debits for coins, debits - credits for cash desks and outside accounts. */
+      posted: SignedDecimalText,
+      pending: SignedDecimalText,
+      available: SignedDecimalText,
+    }),
+    createdAt: Timestamp,
+  })
+  .meta({
+    id: "Account",
+    description: "A ledger account (coin) with its balances.",
+  });
 export type AccountJson = z.output<typeof AccountJsonSchema>;
 
-export const AccountListQuerySchema = z.strictObject(
-  {
-    kind: optionalParam(commaList(ACCOUNT_KINDS, "kind")),
-    currency: optionalParam(CurrencySchema),
-    customer: optionalParam(UuidParam),
-    limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT),
-    cursor: optionalParam(CursorParamSchema),
-  },
-  { error: unknownKeys },
-);
+const accountListFields = {
+  kind: optionalParam(commaList(ACCOUNT_KINDS, "kind")).describe(
+    `One or more account kinds, comma-separated: ${ACCOUNT_KINDS.join(", ")}.`,
+  ),
+  currency: optionalParam(CurrencySchema).describe(`One of ${CURRENCY_CODES.join(", ")}.`),
+  customer: optionalParam(UuidParam).describe("A customer's id: that customer's accounts."),
+  limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
+  cursor: optionalParam(CursorParamSchema).describe("Opaque: the previous page's nextCursor."),
+};
+
+export const AccountListQuerySchema = z.strictObject(accountListFields, {
+  error: unknownKeysOf(accountListFields),
+});
 export type AccountListQuery = z.output<typeof AccountListQuerySchema>;
 
-export const TransferListQuerySchema = z.strictObject(
-  { limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT), cursor: optionalParam(CursorParamSchema) },
-  { error: unknownKeys },
-);
+const transferListFields = {
+  limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT).describe(`Rows per page, 1 to ${MAX_LIMIT}.`),
+  cursor: optionalParam(CursorParamSchema).describe("Opaque: the previous page's nextCursor."),
+};
+
+export const TransferListQuerySchema = z.strictObject(transferListFields, {
+  error: unknownKeysOf(transferListFields),
+});
+
+/** GET /customers/{id}/accounts: the account list's filters but the customer, who is in the path. */
+const customerAccountListFields = {
+  kind: accountListFields.kind,
+  currency: accountListFields.currency,
+  limit: accountListFields.limit,
+  cursor: accountListFields.cursor,
+};
+
+export const CustomerAccountListQuerySchema = z.strictObject(customerAccountListFields, {
+  error: unknownKeysOf(customerAccountListFields),
+});
+
+export const AccountListResponseSchema = z.object({
+  data: z.array(AccountJsonSchema),
+  nextCursor: z.string().nullable(),
+  ...ListTotalShape,
+});
+
+export const AccountDetailResponseSchema = z.object({ data: AccountJsonSchema });
+
+export const TransferListResponseSchema = z.object({
+  data: z.array(TransferJsonSchema),
+  nextCursor: z.string().nullable(),
+});
 
 /** Type names for the Types filter, in the catalogue's order. */
 export const PROCESS_TYPE_OPTIONS = PROCESS_TYPES.map((type) => ({

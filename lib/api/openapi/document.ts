@@ -24,9 +24,9 @@ export function openApiDocument(): OpenApiDocument {
       title: "Countersign API",
       version: "1.0.0",
       description:
-        "Payment operations: payments, and the refund/void requests a maker submits and the merchant's checker approves. " +
+        "Payment operations: payments, the refund/void requests a maker submits and the merchant's checker approves, and the ledger of business processes behind every movement of value. " +
         'Every error is `{ "error": { "code", "message", "details"? } }`; branch on `code`. ' +
-        `Every POST takes an optional \`${IDEMPOTENCY_KEY_HEADER}\` header.`,
+        `Every POST that writes takes an optional \`${IDEMPOTENCY_KEY_HEADER}\` header.`,
     },
     servers: [{ url: "/" }],
     security: SIGNED_IN,
@@ -36,6 +36,11 @@ export function openApiDocument(): OpenApiDocument {
         description: "Refunds and voids, approved by the merchant's checker.",
       },
       { name: "Transactions", description: "Payments and their refunds and voids." },
+      {
+        name: "Ledger",
+        description:
+          "Business processes (every movement of value, as up to 8 atomic transfers), their steps, and the accounts they move.",
+      },
       { name: "System" },
     ],
   });

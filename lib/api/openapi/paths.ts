@@ -17,6 +17,7 @@ import {
   TransactionListResponseSchema,
 } from "@/lib/validation/transactions";
 import type { ErrorCode } from "../errors";
+import { registerLedgerPaths } from "./ledger-paths";
 import {
   AUTH_ERRORS,
   DECISION_ERRORS,
@@ -275,5 +276,6 @@ export function buildRegistry(): OpenAPIRegistry {
       },
     });
   }
+  registerLedgerPaths(registry);
   return registry;
 }

@@ -39,7 +39,7 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   operation_pending: "The payment already has an open request.",
   request_canceled: "The request has been canceled.",
   request_expired: "The request has expired.",
-  invalid_state: "The request is not in a state that allows this.",
+  invalid_state: "The request or process is not in a state that allows this.",
   conflict: "The resource changed meanwhile; try again.",
   idempotency_in_progress: `A request with this ${IDEMPOTENCY_KEY_HEADER} is still running; retry shortly.`,
   payload_too_large: "The body is too large.",
@@ -50,7 +50,8 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   account_closed: "An account the process touches is closed.",
   unsupported_media_type: "Send the body as application/json.",
   amount_exceeds_remaining: "The amount is more than is left to refund.",
-  operation_not_allowed: "The payment's state does not allow this operation.",
+  operation_not_allowed:
+    "The payment's state does not allow this operation, or the process type is made by the system, not run by hand.",
   idempotency_key_reuse: `This ${IDEMPOTENCY_KEY_HEADER} was used for a different request.`,
   too_many_requests: "Slow down.",
   internal_error: "Something failed on our side; quote the x-request-id header.",

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
 import {
   ACCOUNT_KINDS,
@@ -8,7 +7,8 @@ import {
   CLIENT_ACCOUNT_KINDS,
 } from "@/lib/domain/ledger/accounts";
 import type { ViewerScope } from "@/lib/domain/ledger/catalogue";
-import { LIST_TOTAL_CAP } from "@/lib/validation/list-params";
+import { isUuid } from "@/lib/validation/ids";
+import { InstantSchema, LIST_TOTAL_CAP } from "@/lib/validation/list-params";
 import type { AccountListQuery } from "@/lib/validation/processes";
 import { decodeKeysetCursor, encodeKeysetCursor } from "../keyset-cursor";
 import {
@@ -33,7 +33,8 @@ export function accountsVisibleTo(
   return { merchantId, kind: { in: accountKindsVisibleIn(scopes) } };
 }
 
-const KEY = { sort: "created_at", dir: "asc" as const };
+// Each list names its own sort, so that a cursor of another list is refused.
+const KEY = { sort: "account_created", dir: "asc" as const };
 
 export async function listAccounts(
   merchantId: string,
@@ -51,8 +52,7 @@ export async function listAccounts(
   };
   let after: Prisma.LedgerAccountWhereInput | null = null;
   if (query.cursor) {
-    const { value, id } = decodeKeysetCursor(query.cursor, KEY, z.iso.datetime());
-    const at = new Date(value);
+    const { value: at, id } = decodeKeysetCursor(query.cursor, KEY, InstantSchema);
     after = { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: id } }] };
   }
   const [rows, counted] = await Promise.all([
@@ -83,13 +83,14 @@ export async function getAccount(
   scopes: readonly ViewerScope[],
   id: string,
 ): Promise<AccountRow | null> {
+  if (!isUuid(id)) return null;
   return prisma.ledgerAccount.findFirst({
     where: { AND: [accountsVisibleTo(merchantId, scopes), { id }] },
     select: ACCOUNT_ROW_SELECT,
   });
 }
 
-const TRANSFER_KEY = { sort: "created_at", dir: "desc" as const };
+const TRANSFER_KEY = { sort: "transfer_created", dir: "desc" as const };
 
 /** An account's transfers, newest first, keyset-paged. */
 export async function listAccountTransfers(
@@ -101,8 +102,7 @@ export async function listAccountTransfers(
   };
   let after: Prisma.LedgerTransferWhereInput | null = null;
   if (query.cursor) {
-    const { value, id } = decodeKeysetCursor(query.cursor, TRANSFER_KEY, z.iso.datetime());
-    const at = new Date(value);
+    const { value: at, id } = decodeKeysetCursor(query.cursor, TRANSFER_KEY, InstantSchema);
     after = { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
   }
   const rows = await prisma.ledgerTransfer.findMany({

@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ViewerScope } from "@/lib/domain/ledger/catalogue";
+import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/validation/ids";
 import type { ProcessDetailJson } from "@/lib/validation/processes";
 import { gatewayCodesOf, processesVisibleTo } from "./list-processes";
 import {
@@ -19,6 +21,7 @@ export async function getProcess(
   scopes: readonly ViewerScope[],
   id: string,
 ): Promise<ProcessDetailJson | null> {
+  if (!isUuid(id)) return null;
   const row = await prisma.businessProcess.findFirst({
     where: { AND: [processesVisibleTo(merchantId, scopes), { id }] },
     select: {
@@ -68,4 +71,15 @@ export async function getProcess(
       createdAt: e.createdAt.toISOString(),
     })),
   };
+}
+
+/** getProcess, or the 404 the API answers for an unknown, malformed, other merchant's or out-of-scope id. */
+export async function getProcessOrThrow(
+  merchantId: string,
+  scopes: readonly ViewerScope[],
+  id: string,
+): Promise<ProcessDetailJson> {
+  const detail = await getProcess(merchantId, scopes, id);
+  if (!detail) throw notFound("Process");
+  return detail;
 }

@@ -1,15 +1,14 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { type ProcessType, typesVisibleIn, type ViewerScope } from "@/lib/domain/ledger/catalogue";
 import { isCurrencyCode } from "@/lib/domain/money/currency";
 import { parseMoney } from "@/lib/domain/money/money";
 import { AppError } from "@/lib/errors";
-import { LIST_TOTAL_CAP } from "@/lib/validation/list-params";
-import type { ProcessListQuery } from "@/lib/validation/processes";
+import { InstantSchema, LIST_TOTAL_CAP } from "@/lib/validation/list-params";
+import type { ProcessJson, ProcessListQuery } from "@/lib/validation/processes";
 import { decodeKeysetCursor, encodeKeysetCursor } from "../keyset-cursor";
-import { PROCESS_ROW_SELECT, type ProcessRow } from "./process-json";
+import { PROCESS_ROW_SELECT, type ProcessRow, toProcessJson } from "./process-json";
 
 export type ProcessFilters = Omit<ProcessListQuery, "limit" | "cursor" | "dir">;
 
@@ -76,8 +75,6 @@ function boundMinor(value: string, currency: string, field: string): bigint {
   return parsed.money.minor;
 }
 
-const CURSOR_VALUE = z.iso.datetime();
-
 export type ProcessPage = {
   data: ProcessRow[];
   nextCursor: string | null;
@@ -92,11 +89,11 @@ export async function listProcesses(
   query: ProcessListQuery,
 ): Promise<ProcessPage> {
   const visible = processesVisibleTo(merchantId, scopes, query);
-  const key = { sort: "created_at", dir: query.dir };
+  // A sort name of its own, so that a cursor of another list (accounts, transfers) is refused.
+  const key = { sort: "process_created", dir: query.dir };
   let after: Prisma.BusinessProcessWhereInput | null = null;
   if (query.cursor) {
-    const { value, id } = decodeKeysetCursor(query.cursor, key, CURSOR_VALUE);
-    const at = new Date(value);
+    const { value: at, id } = decodeKeysetCursor(query.cursor, key, InstantSchema);
     const cmp = query.dir === "desc" ? "lt" : "gt";
     after = { OR: [{ createdAt: { [cmp]: at } }, { createdAt: at, id: { [cmp]: id } }] };
   }
@@ -133,4 +130,17 @@ export async function gatewayCodesOf(merchantId: string): Promise<Map<string, st
     select: { id: true, code: true },
   });
   return new Map(gateways.map((g) => [g.id, g.code]));
+}
+
+/** One page as the API answers it: `{ data, nextCursor, total, totalCapped }`. */
+export async function listProcessesJson(
+  merchantId: string,
+  scopes: readonly ViewerScope[],
+  query: ProcessListQuery,
+): Promise<Omit<ProcessPage, "data"> & { data: ProcessJson[] }> {
+  const [page, gateways] = await Promise.all([
+    listProcesses(merchantId, scopes, query),
+    gatewayCodesOf(merchantId),
+  ]);
+  return { ...page, data: page.data.map((row) => toProcessJson(row, gateways)) };
 }

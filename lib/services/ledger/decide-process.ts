@@ -18,6 +18,7 @@ import {
 } from "@/lib/domain/policies/processes";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/services/authorization/authorize";
+import { isUuid } from "@/lib/validation/ids";
 import { SafeLine } from "@/lib/validation/strings";
 import { systemAccountId } from "./accounts";
 import { auditProcess, callerOf, type LedgerCaller } from "./caller";
@@ -62,6 +63,8 @@ export async function lockProcess(
   merchantId: string,
   processId: string,
 ): Promise<LockedProcess> {
+  // A malformed id is "no such process", not a failed ::uuid cast (a 500).
+  if (!isUuid(processId)) throw new AppError("not_found", "No such process.");
   const [row] = await tx.$queryRaw<LockedProcess[]>`
     SELECT id, type::text AS type, status::text AS status, amount, fee, currency, customer_id,
            source_account_id, destination_account_id, gateway_id, counter_amount, hold_expires_at,
@@ -524,6 +527,7 @@ export async function approveProcessStep(
   processId: string,
   input: { amount?: string; sourceAccountId?: string } = {},
 ): Promise<void> {
+  if (!isUuid(processId)) throw new AppError("not_found", "No such process.");
   const row = await prisma.businessProcess.findFirst({
     where: { id: processId, merchantId: principal.merchantId },
     select: { status: true },

@@ -72,8 +72,23 @@ function minorOf(value: string, currency: string, name: string): bigint {
 /** The request's content, for telling a replay from another request under the same key. */
 export function processRequestHash(input: RunProcessInput): string {
   const { idempotencyKey: _key, ...content } = input;
-  const sorted = JSON.stringify(content, Object.keys(content).sort());
-  return createHash("sha256").update(sorted).digest("hex");
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+/**
+ * JSON with every object's keys sorted, at every depth, and undefined members left out. (A key list
+ * as JSON.stringify's replacer would apply the top level's names inside `metadata` too, dropping its
+ * keys, so that two requests differing only in metadata would count as the same.)
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, member]) => member !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 
 type Resolved = {
