@@ -2,6 +2,10 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import type { z } from "zod";
 import {
+  LimitProfileBodySchema,
+  LimitProfileListResponseSchema,
+} from "@/lib/validation/limit-profiles";
+import {
   AccountDetailResponseSchema,
   AccountListQuerySchema,
   AccountListResponseSchema,
@@ -277,6 +281,35 @@ export function registerLedgerPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: json(AccountListResponseSchema, "One page."),
       ...errorResponses(["validation_error", ...AUTH_ERRORS, "not_found"]),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/limit-profiles",
+    tags: ["Ledger"],
+    summary: "List limit profiles",
+    description:
+      "Per process type and currency: the most one process may move and the most one customer may move per day " +
+      "(total and count). A process over a limit is created `limited` and waits for review. Needs `processes.review`.",
+    security: SIGNED_IN,
+    responses: {
+      200: json(LimitProfileListResponseSchema, "Every profile of the merchant."),
+      ...errorResponses([...AUTH_ERRORS]),
+    },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/v1/limit-profiles",
+    tags: ["Ledger"],
+    summary: "Set the limit profile of one type and currency",
+    description:
+      "Amounts in the currency's precision; null for no limit; all three null removes the profile. Audited with " +
+      "before and after. Needs `processes.review`.",
+    security: SIGNED_IN,
+    request: { body: body(LimitProfileBodySchema) },
+    responses: {
+      200: json(LimitProfileListResponseSchema, "Every profile of the merchant, after the change."),
+      ...errorResponses([...JSON_BODY_ERRORS, ...AUTH_ERRORS]),
     },
   });
 }
