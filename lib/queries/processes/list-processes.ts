@@ -108,7 +108,11 @@ export async function listProcesses(
       take: query.limit + 1,
       select: PROCESS_ROW_SELECT,
     }),
-    prisma.businessProcess.count({ where: visible, take: LIST_TOTAL_CAP + 1 }),
+    // Counted by walking the page's own index up to the cap: Prisma's count({ take }) sorts every
+    // matching row by id before its LIMIT, which at 1M rows reads them all.
+    prisma.businessProcess
+      .findMany({ where: visible, orderBy, take: LIST_TOTAL_CAP + 1, select: { id: true } })
+      .then((ids) => ids.length),
   ]);
   const data = rows.slice(0, query.limit);
   const last = data.at(-1);
