@@ -224,4 +224,43 @@ describe("ledger core", () => {
     );
     await expect(prisma.$executeRaw`DELETE FROM ledger_transfer`).rejects.toThrow(/immutable/);
   });
+
+  it("keeps the hold when the second session fails, records why, and approves on retry", async () => {
+    const m = await seedMerchant();
+    const owner = principalOf(m, "owner");
+    const a = await coin(m);
+    await runProcess(owner, {
+      type: "bank_topup",
+      amount: "5.000",
+      currency: "KWD",
+      destinationAccountId: a,
+    });
+    const w = await runProcess(owner, {
+      type: "bank_redeem",
+      amount: "2.000",
+      currency: "KWD",
+      sourceAccountId: a,
+    });
+    // A real failure inside the database while the capture is written.
+    await prisma.$executeRawUnsafe(`
+      CREATE FUNCTION test_fail_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'injected failure'; END; $$;
+      CREATE TRIGGER test_fail_capture BEFORE INSERT ON ledger_transfer
+        FOR EACH ROW WHEN (NEW.kind = 'post_pending') EXECUTE FUNCTION test_fail_capture();`);
+    try {
+      await expect(approveProcess(owner, w.processId)).rejects.toThrow(/injected failure/);
+    } finally {
+      await prisma.$executeRawUnsafe(
+        "DROP TRIGGER test_fail_capture ON ledger_transfer; DROP FUNCTION test_fail_capture();",
+      );
+    }
+    const failed = await prisma.businessProcess.findUniqueOrThrow({ where: { id: w.processId } });
+    expect([failed.status, failed.lastError]).toEqual([
+      "pending",
+      expect.stringMatching(/injected failure/),
+    ]);
+    expect(await balances(a)).toMatchObject({ debitsPending: 2000n, debitsPosted: 0n });
+    await approveProcess(owner, w.processId);
+    expect(await balances(a)).toMatchObject({ debitsPending: 0n, debitsPosted: 2000n });
+  });
 });

@@ -238,6 +238,47 @@ export async function approveProcess(
   processId: string,
   input: { amount?: string; sourceAccountId?: string } = {},
 ): Promise<void> {
+  try {
+    await approveInTransaction(principal, processId, input);
+  } catch (error) {
+    // A second session that fails for an unexpected reason leaves the hold as it was (the
+    // transaction rolled back): the failure is recorded on the process, and approve can be retried.
+    if (!(error instanceof AppError)) await recordStepFailure(principal, processId, error);
+    throw error;
+  }
+}
+
+async function recordStepFailure(principal: Principal, processId: string, error: unknown) {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  const caller = callerOf(principal);
+  await prisma
+    .$transaction(async (tx) => {
+      const updated = await tx.businessProcess.updateMany({
+        where: { id: processId, merchantId: caller.merchantId, status: "pending" },
+        data: { lastError: message },
+      });
+      if (updated.count === 1) {
+        await auditProcess(
+          tx,
+          caller,
+          processId,
+          "business_process.step_failed",
+          "pending",
+          "pending",
+          {
+            error: message,
+          },
+        );
+      }
+    })
+    .catch(() => undefined);
+}
+
+async function approveInTransaction(
+  principal: Principal,
+  processId: string,
+  input: { amount?: string; sourceAccountId?: string },
+): Promise<void> {
   await step(principal, processId, async (tx, caller, process) => {
     authorize(principal, (actor) => mayDecideProcess(actor, process.type));
     if (process.status === "created") {
