@@ -287,13 +287,14 @@ export type ProcessRowInput = {
 
 /** Inserts a process row in one raw statement (the hot path avoids Prisma's per-query CPU cost). */
 export async function insertProcess(tx: Tx, p: ProcessRowInput): Promise<{ id: string }> {
+  const now = new Date();
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO business_process (
       merchant_id, type, process_class, status, amount, fee, currency, customer_id,
       source_account_id, destination_account_id, gateway_id, counter_amount, counter_currency,
       exchange_rate, request_identifier, external_process_id, refund_process_id, tx_id_to_refund,
       payment_transaction_id, idempotency_key, request_hash, metadata, status_reason,
-      limit_breaches, hold_expires_at, created_by_id, finished_at)
+      limit_breaches, hold_expires_at, created_by_id, finished_at, created_at, updated_at)
     VALUES (
       ${p.merchantId}::uuid, ${p.type}::"ProcessType", ${p.processClass}, ${p.status}::"ProcessStatus",
       ${p.amount.toString()}::bigint, ${p.fee.toString()}::bigint, ${p.currency}, ${p.customerId}::uuid,
@@ -302,7 +303,8 @@ export async function insertProcess(tx: Tx, p: ProcessRowInput): Promise<{ id: s
       ${p.exchangeRate}::numeric, ${p.requestIdentifier}, ${p.externalProcessId},
       ${p.refundProcessId}::uuid, ${p.txIdToRefund}::uuid, ${p.paymentTransactionId}::uuid,
       ${p.idempotencyKey}, ${p.requestHash}, ${JSON.stringify(p.metadata)}::jsonb, ${p.statusReason},
-      ${p.limitBreaches}::text[], ${p.holdExpiresAt}, ${p.createdById}::uuid, ${p.finishedAt})
+      ${p.limitBreaches}::text[], ${p.holdExpiresAt}, ${p.createdById}::uuid, ${p.finishedAt},
+      ${now}, ${now})
     RETURNING id`;
   if (!row) throw new Error("the process row was not inserted");
   return row;
