@@ -11,7 +11,7 @@ const crafted = (json: object) => Buffer.from(JSON.stringify(json), "utf8").toSt
 test.describe("list pages drop what they cannot use and say so", () => {
   for (const { url, heading, named } of [
     {
-      url: "/transactions?from=0000-01-01",
+      url: "/payments?from=0000-01-01",
       heading: "Transactions",
       named: /From date ignored/,
     },
@@ -21,7 +21,7 @@ test.describe("list pages drop what they cannot use and say so", () => {
       named: /Gateway \(PG\) ignored: .*control characters/,
     },
     {
-      url: `/transactions?cursor=${crafted({ s: "created_at", d: "desc", v: "0000-01-01T00:00:00.000Z", id: "00000000-0000-0000-0000-000000000000" })}`,
+      url: `/payments?cursor=${crafted({ s: "created_at", d: "desc", v: "0000-01-01T00:00:00.000Z", id: "00000000-0000-0000-0000-000000000000" })}`,
       heading: "Transactions",
       named: /page link is no longer valid/,
     },
@@ -87,7 +87,7 @@ test("?__proto__=x is an unknown parameter like any other, through the real serv
 
 test.describe("list totals, ticket search and sort", () => {
   for (const [path, noun] of [
-    ["/transactions", "payments"],
+    ["/payments", "payments"],
     ["/tickets/operation-requests", "requests"],
   ]) {
     test(`${path} says how many rows match`, async ({ adminPage: page }) => {

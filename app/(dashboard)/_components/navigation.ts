@@ -11,7 +11,7 @@ export const NAVIGATION: {
   permission: Permission;
   available?: () => boolean;
 }[] = [
-  { href: "/transactions", label: "Transactions", permission: "transactions.view" },
+  { href: "/payments", label: "Payments", permission: "transactions.view" },
   {
     href: "/tickets/operation-requests",
     label: "Operation requests",
