@@ -36,6 +36,11 @@ export function openApiDocument(): OpenApiDocument {
         description: "Refunds and voids, approved by the merchant's checker.",
       },
       { name: "Transactions", description: "Payments and their refunds and voids." },
+      {
+        name: "Members",
+        description:
+          "The merchant's memberships and the permissions granted to each on top of its role.",
+      },
       { name: "System" },
     ],
   });

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "payment_gateway.sandbox_behaviour_changed",
   "api_key.created",
   "api_key.revoked",
+  "membership.permissions_changed",
   "user.sign_in_locked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -47,6 +48,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "payment_gateway.sandbox_behaviour_changed": "Sandbox behaviour changed",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "membership.permissions_changed": "Member permissions changed",
   "user.sign_in_locked": "Sign-in locked",
 };
 
