@@ -19,6 +19,7 @@ export const NAVIGATION: {
   },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/admin/members", label: "Members", permission: "members.manage" },
   { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugins.manage" },
   { href: "/admin/gateways", label: "Gateways", permission: "gateways.manage" },
   { href: "/api-docs", label: "API docs", permission: "transactions.view" },
