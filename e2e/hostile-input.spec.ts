@@ -12,7 +12,7 @@ test.describe("list pages drop what they cannot use and say so", () => {
   for (const { url, heading, named } of [
     {
       url: "/payments?from=0000-01-01",
-      heading: "Transactions",
+      heading: "Payments",
       named: /From date ignored/,
     },
     {
@@ -22,7 +22,7 @@ test.describe("list pages drop what they cannot use and say so", () => {
     },
     {
       url: `/payments?cursor=${crafted({ s: "created_at", d: "desc", v: "0000-01-01T00:00:00.000Z", id: "00000000-0000-0000-0000-000000000000" })}`,
-      heading: "Transactions",
+      heading: "Payments",
       named: /page link is no longer valid/,
     },
     {
@@ -43,7 +43,12 @@ test.describe("list pages drop what they cannot use and say so", () => {
 });
 
 test.describe("paths the router cannot decode", () => {
-  for (const path of ["/api/v1/transactions/%E0%A4%A", "/api/v1/%ZZ", "/transactions/%E0%A4%A"]) {
+  for (const path of [
+    "/api/v1/transactions/%E0%A4%A",
+    "/api/v1/%ZZ",
+    "/transactions/%E0%A4%A",
+    "/payments/%E0%A4%A",
+  ]) {
     test(`GET ${path} answers 400 in the error shape before routing`, async ({ api }) => {
       const client = await api("admin");
       const response = await client.get(path);
