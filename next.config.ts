@@ -37,6 +37,15 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // The card payments list was "Transactions" until the ledger took that name for its business
+  // processes (/ledger/transactions). Old bookmarks and emailed links keep working; Next.js passes
+  // the query string (the list's filters) through. The JSON API keeps /api/v1/transactions.
+  async redirects() {
+    return [
+      { source: "/transactions", destination: "/payments", permanent: true },
+      { source: "/transactions/:id", destination: "/payments/:id", permanent: true },
+    ];
+  },
 };
 
 export default nextConfig;

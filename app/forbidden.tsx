@@ -8,8 +8,8 @@ export default function Forbidden() {
         Your role does not include the permission this page needs. Ask an admin of your merchant if
         you need it.
       </p>
-      <Link href="/transactions" className="mt-6 inline-block text-indigo-700 underline">
-        Back to transactions
+      <Link href="/payments" className="mt-6 inline-block text-indigo-700 underline">
+        Back to payments
       </Link>
     </main>
   );

@@ -7,8 +7,8 @@ export default function NotFound() {
       <p className="mt-3 text-slate-600">
         There is nothing here, or it belongs to another merchant.
       </p>
-      <Link href="/transactions" className="mt-6 inline-block text-indigo-700 underline">
-        Back to transactions
+      <Link href="/payments" className="mt-6 inline-block text-indigo-700 underline">
+        Back to payments
       </Link>
     </main>
   );

@@ -4,7 +4,7 @@ test.describe("authorization is enforced on the server", () => {
   test("a viewer does not see the audit log link and gets 403 at its address", async ({
     viewerPage,
   }) => {
-    await viewerPage.goto("/transactions");
+    await viewerPage.goto("/payments");
     await expect(
       viewerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }),
     ).toHaveCount(0);
@@ -16,7 +16,7 @@ test.describe("authorization is enforced on the server", () => {
   });
 
   test("an admin reaches the audit log", async ({ adminPage }) => {
-    await adminPage.goto("/transactions");
+    await adminPage.goto("/payments");
     await adminPage
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Audit log" })

@@ -12,12 +12,12 @@ const EXPECTED_ROLE: Record<RoleName, string> = {
 
 test.describe("sign-in", () => {
   for (const role of Object.keys(ROLES) as RoleName[]) {
-    test(`${role} signs in and lands on transactions`, async ({ page }) => {
+    test(`${role} signs in and lands on payments`, async ({ page }) => {
       await page.goto("/login");
       await page.getByLabel("Email").fill(ROLES[role]);
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page).toHaveURL(/\/transactions/);
+      await expect(page).toHaveURL(/\/payments/);
       await expect(page.getByTestId("current-role")).toHaveText(EXPECTED_ROLE[role]);
       await expect(page.getByTestId("merchant-name")).toHaveText(
         role === "otherAdmin" ? "Other Shop" : "Demo Store",
@@ -37,7 +37,7 @@ test.describe("sign-in", () => {
   });
 
   test("pages need a session: a visitor is sent to sign in", async ({ page }) => {
-    await page.goto("/transactions");
+    await page.goto("/payments");
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole("heading", { name: "Sign in to Countersign" })).toBeVisible();
   });
@@ -79,7 +79,7 @@ test.describe("after sign-in and sign-out", () => {
       page.on("request", (request) => requests.push(request.url()));
       await page.goto(`/login?callbackUrl=${callbackUrl}`);
       await signIn(page, ROLES.viewer);
-      await expect(page).toHaveURL(`${baseURL}/transactions`);
+      await expect(page).toHaveURL(`${baseURL}/payments`);
       await expect(page.getByTestId("current-role")).toHaveText("viewer");
       expect(
         requests.filter((url) => url.includes("evil.example") && !url.includes("callbackUrl")),
@@ -95,14 +95,14 @@ test.describe("after sign-in and sign-out", () => {
     expect(otherHost).toContain("127.0.0.1");
     const context = await browser.newContext({ baseURL: otherHost });
     const page = await context.newPage();
-    await page.goto("/transactions");
-    await expect(page).toHaveURL(`${otherHost}/login?callbackUrl=%2Ftransactions`);
+    await page.goto("/payments");
+    await expect(page).toHaveURL(`${otherHost}/login?callbackUrl=%2Fpayments`);
     await signIn(page, ROLES.maker2);
-    await expect(page).toHaveURL(`${otherHost}/transactions`);
+    await expect(page).toHaveURL(`${otherHost}/payments`);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(`${otherHost}/login`);
     // The session is gone: the dashboard asks to sign in again.
-    await page.goto("/transactions");
+    await page.goto("/payments");
     await expect(page).toHaveURL(/\/login\?callbackUrl=/);
     await context.close();
   });

@@ -13,7 +13,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
       await page.getByLabel("Email").fill(ROLES[role]);
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL("**/transactions**");
+      await page.waitForURL("**/payments**");
       await context.storageState({ path: storageStatePath(role) });
       await context.close();
     }

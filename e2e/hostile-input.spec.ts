@@ -11,8 +11,8 @@ const crafted = (json: object) => Buffer.from(JSON.stringify(json), "utf8").toSt
 test.describe("list pages drop what they cannot use and say so", () => {
   for (const { url, heading, named } of [
     {
-      url: "/transactions?from=0000-01-01",
-      heading: "Transactions",
+      url: "/payments?from=0000-01-01",
+      heading: "Payments",
       named: /From date ignored/,
     },
     {
@@ -21,8 +21,8 @@ test.describe("list pages drop what they cannot use and say so", () => {
       named: /Gateway \(PG\) ignored: .*control characters/,
     },
     {
-      url: `/transactions?cursor=${crafted({ s: "created_at", d: "desc", v: "0000-01-01T00:00:00.000Z", id: "00000000-0000-0000-0000-000000000000" })}`,
-      heading: "Transactions",
+      url: `/payments?cursor=${crafted({ s: "created_at", d: "desc", v: "0000-01-01T00:00:00.000Z", id: "00000000-0000-0000-0000-000000000000" })}`,
+      heading: "Payments",
       named: /page link is no longer valid/,
     },
     {
@@ -43,7 +43,12 @@ test.describe("list pages drop what they cannot use and say so", () => {
 });
 
 test.describe("paths the router cannot decode", () => {
-  for (const path of ["/api/v1/transactions/%E0%A4%A", "/api/v1/%ZZ", "/transactions/%E0%A4%A"]) {
+  for (const path of [
+    "/api/v1/transactions/%E0%A4%A",
+    "/api/v1/%ZZ",
+    "/transactions/%E0%A4%A",
+    "/payments/%E0%A4%A",
+  ]) {
     test(`GET ${path} answers 400 in the error shape before routing`, async ({ api }) => {
       const client = await api("admin");
       const response = await client.get(path);
@@ -87,7 +92,7 @@ test("?__proto__=x is an unknown parameter like any other, through the real serv
 
 test.describe("list totals, ticket search and sort", () => {
   for (const [path, noun] of [
-    ["/transactions", "payments"],
+    ["/payments", "payments"],
     ["/tickets/operation-requests", "requests"],
   ]) {
     test(`${path} says how many rows match`, async ({ adminPage: page }) => {

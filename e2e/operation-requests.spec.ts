@@ -28,7 +28,7 @@ async function newPayment(
 }
 
 async function requestRefund(page: Page, paymentId: string, amount?: string) {
-  await page.goto(`/transactions/${paymentId}`);
+  await page.goto(`/payments/${paymentId}`);
   await page.getByRole("button", { name: "Refund", exact: true }).click();
   if (amount) await page.getByRole("textbox", { name: "Amount" }).fill(amount);
   // A review step first; only its Submit sends the request.
@@ -118,7 +118,7 @@ test.describe("operation requests", () => {
       .toBe(true);
 
     // The payment reflects it.
-    await makerPage.goto(`/transactions/${payment.id}`);
+    await makerPage.goto(`/payments/${payment.id}`);
     await expect(makerPage.getByText(/partially refunded/i).first()).toBeVisible();
   });
 

@@ -13,14 +13,14 @@ test.describe("merchants are isolated", () => {
     expect(transaction.id).toBeTruthy();
 
     // The owner sees it.
-    const own = await adminPage.goto(`/transactions/${transaction.id}`);
+    const own = await adminPage.goto(`/payments/${transaction.id}`);
     expect(own?.status()).toBe(200);
     await expect(
       adminPage.getByRole("heading", { name: new RegExp(transaction.orderNo) }),
     ).toBeVisible();
 
     // Another merchant gets "not found", never "forbidden": the id's existence is not revealed.
-    const page = await otherAdminPage.goto(`/transactions/${transaction.id}`);
+    const page = await otherAdminPage.goto(`/payments/${transaction.id}`);
     expect(page?.status()).toBe(404);
     await expect(otherAdminPage.getByRole("heading", { name: "Not found" })).toBeVisible();
 

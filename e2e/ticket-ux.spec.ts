@@ -209,7 +209,7 @@ test.describe("the ticket table", () => {
     ).toBeVisible();
     await expect(ticketRow(checkerPage, payment.orderNo)).toContainText(/Manual action required/);
 
-    await makerPage.goto(`/transactions/${payment.id}`);
+    await makerPage.goto(`/payments/${payment.id}`);
     const banner = makerPage.getByTestId("open-request-banner");
     await expect(banner).toContainText(
       /A refund of 666\.000 KWD requested by Maya Maker at \d{4}-\d\d-\d\d \d\d:\d\d UTC was declined by the gateway: manual action required, expires in 4[78] hours\./,
@@ -244,7 +244,7 @@ test.describe("the payment page", () => {
     );
 
     await page.setViewportSize(DESKTOP);
-    await page.goto(`/transactions/${payment.id}`);
+    await page.goto(`/payments/${payment.id}`);
 
     // The review step: nothing is sent until Submit; Back returns to the form as it was.
     await page.getByRole("button", { name: "Refund", exact: true }).click();

@@ -11,7 +11,7 @@ export const NAVIGATION: {
   permission: Permission;
   available?: () => boolean;
 }[] = [
-  { href: "/transactions", label: "Transactions", permission: "transactions.view" },
+  { href: "/payments", label: "Payments", permission: "transactions.view" },
   {
     href: "/tickets/operation-requests",
     label: "Operation requests",
@@ -19,6 +19,7 @@ export const NAVIGATION: {
   },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/admin/members", label: "Members", permission: "members.manage" },
   { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugins.manage" },
   { href: "/admin/gateways", label: "Gateways", permission: "gateways.manage" },
   { href: "/admin/limits", label: "Limits", permission: "processes.review" },

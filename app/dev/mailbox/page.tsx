@@ -46,7 +46,7 @@ export default async function MailboxPage({
     <main id="main" className="mx-auto max-w-5xl space-y-4 p-4 md:p-8">
       <header className="space-y-1">
         <p className="text-sm">
-          <Link href="/transactions" className="text-indigo-700 underline">
+          <Link href="/payments" className="text-indigo-700 underline">
             Back to Countersign
           </Link>
         </p>

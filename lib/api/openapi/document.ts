@@ -41,6 +41,11 @@ export function openApiDocument(): OpenApiDocument {
         description:
           "Business processes (every movement of value, as up to 8 atomic transfers), their steps, and the accounts they move.",
       },
+      {
+        name: "Members",
+        description:
+          "The merchant's memberships and the permissions granted to each on top of its role.",
+      },
       { name: "System" },
     ],
   });

@@ -3,6 +3,13 @@ import { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { OPERATION_REQUEST_STATES } from "@/lib/domain/operation-requests/lifecycle";
 import {
+  MemberListQuerySchema,
+  MemberListResponseSchema,
+  MemberResponseSchema,
+  MembershipIdParamsSchema,
+  SetMembershipGrantsBodySchema,
+} from "@/lib/validation/members";
+import {
   OperationRequestDetailResponseSchema,
   OperationRequestFilterSchema,
   OperationRequestListResponseSchema,
@@ -277,5 +284,44 @@ export function buildRegistry(): OpenAPIRegistry {
     });
   }
   registerLedgerPaths(registry);
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/members",
+    tags: ["Members"],
+    summary: "List members",
+    description:
+      "Every membership of the merchant (inactive ones last) with its role, whether it is the operations-approval checker, " +
+      "the permissions granted on top of the role, those the role already gives, and everything it may do. " +
+      "Permission: `members.manage`.",
+    security: SIGNED_IN,
+    request: { query: MemberListQuerySchema },
+    responses: {
+      200: json(MemberListResponseSchema, "The members."),
+      ...errorResponses(["validation_error", ...AUTH_ERRORS]),
+    },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/v1/members/{id}/permissions",
+    tags: ["Members"],
+    summary: "Set a member's granted permissions",
+    description:
+      "Replaces the permissions this membership holds on top of its role with `grants` (`[]` withdraws them all). " +
+      "Only the grantable permissions are accepted; one the role already gives is not stored. Each change is in the audit log. " +
+      "Permission: `members.manage`.",
+    security: SIGNED_IN,
+    request: {
+      params: MembershipIdParamsSchema,
+      body: {
+        required: true,
+        content: { "application/json": { schema: SetMembershipGrantsBodySchema } },
+      },
+    },
+    responses: {
+      200: json(MemberResponseSchema, "The member as they now stand."),
+      ...errorResponses([...JSON_BODY_ERRORS, ...AUTH_ERRORS, "not_found", "conflict"]),
+    },
+  });
   return registry;
 }

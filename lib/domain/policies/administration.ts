@@ -26,3 +26,8 @@ export function mayManageGateways(actor: DecisionActor): PolicyResult {
 export function mayManageApiKeys(actor: DecisionActor): PolicyResult {
   return requirePermission(actor, "api_keys.manage");
 }
+
+/** Administration > Members: granting and withdrawing per-membership permissions, and listing them. */
+export function mayManageMembers(actor: DecisionActor): PolicyResult {
+  return requirePermission(actor, "members.manage");
+}

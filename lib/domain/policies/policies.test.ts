@@ -9,6 +9,7 @@ import { OPERATIONS } from "@/lib/domain/operation-requests/operations";
 import {
   mayManageApiKeys,
   mayManageGateways,
+  mayManageMembers,
   mayManagePlugin,
   mayManageWhitelist,
 } from "./administration";
@@ -47,6 +48,7 @@ type Row = {
   whitelist: boolean;
   gateways: boolean;
   apiKeys: boolean;
+  members: boolean;
 };
 const ADMIN: Row = {
   view: true,
@@ -59,6 +61,7 @@ const ADMIN: Row = {
   whitelist: true,
   gateways: true,
   apiKeys: true,
+  members: true,
 };
 const ADMIN_CHECKER: Row = { ...ADMIN, approve: true, reject: true, cancel: false };
 const MAKER: Row = {
@@ -72,6 +75,7 @@ const MAKER: Row = {
   whitelist: false,
   gateways: false,
   apiKeys: true,
+  members: false,
 };
 const VIEWER: Row = {
   view: true,
@@ -84,6 +88,7 @@ const VIEWER: Row = {
   whitelist: false,
   gateways: false,
   apiKeys: true,
+  members: false,
 };
 const TABLE: Record<Who, Row> = {
   owner: ADMIN,
@@ -112,6 +117,7 @@ describe("policies: roles x capability", () => {
         whitelist: allowed(mayManageWhitelist(a)),
         gateways: allowed(mayManageGateways(a)),
         apiKeys: allowed(mayManageApiKeys(a)),
+        members: allowed(mayManageMembers(a)),
       }).toEqual(TABLE[who]);
     }
   });
@@ -162,6 +168,11 @@ describe("policies: roles x capability", () => {
       ok: false,
       code: "forbidden",
       message: "You do not have the 'gateways.manage' permission.",
+    });
+    expect(mayManageMembers(actor("maker"))).toEqual({
+      ok: false,
+      code: "forbidden",
+      message: "You do not have the 'members.manage' permission.",
     });
   });
 });

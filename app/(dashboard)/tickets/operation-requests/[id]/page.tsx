@@ -63,7 +63,7 @@ export default async function OperationRequestPage({
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
           <Detail label="Order number">
             <Link
-              href={`/transactions/${request.transactionId}`}
+              href={`/payments/${request.transactionId}`}
               className="text-indigo-700 hover:underline"
             >
               {request.orderNo}
@@ -117,7 +117,7 @@ export default async function OperationRequestPage({
           {request.resultTransactionId && (
             <Detail label="Result">
               <Link
-                href={`/transactions/${request.resultTransactionId}`}
+                href={`/payments/${request.resultTransactionId}`}
                 className="text-indigo-700 hover:underline"
               >
                 The {request.operation} transaction

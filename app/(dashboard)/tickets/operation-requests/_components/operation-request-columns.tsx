@@ -39,7 +39,7 @@ export function AgeOrDeadline({ request }: { request: TicketRow }) {
 export function OrderLink({ request }: { request: TicketRow }) {
   return (
     <Link
-      href={`/transactions/${request.transactionId}`}
+      href={`/payments/${request.transactionId}`}
       prefetch={false}
       className="font-medium whitespace-nowrap text-indigo-700 hover:underline"
     >

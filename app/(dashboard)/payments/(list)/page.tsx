@@ -8,9 +8,9 @@ import { listGatewayOptions } from "@/lib/queries/transactions/list-gateway-opti
 import { listTransactions } from "@/lib/queries/transactions/list-transactions";
 import { toTransactionJson } from "@/lib/queries/transactions/transaction-row";
 import { parseTransactionListParams, TRANSACTION_STATES } from "@/lib/validation/transactions";
-import { TransactionsView } from "../_components/transactions-view";
+import { PaymentsView } from "../_components/payments-view";
 
-export const metadata: Metadata = { title: "Transactions" };
+export const metadata: Metadata = { title: "Payments" };
 
 /** The address's parameters, named as the filters and the table name them. */
 const PARAM_LABELS: Record<string, string> = {
@@ -27,7 +27,7 @@ const PARAM_LABELS: Record<string, string> = {
   cursor: "Page",
 };
 
-export default async function TransactionsPage({
+export default async function PaymentsPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -41,10 +41,10 @@ export default async function TransactionsPage({
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Transactions</h1>
+      <h1 className="text-2xl font-semibold">Payments</h1>
       <FilterNotice ignored={ignored} cursorRejected={cursorRejected} labels={PARAM_LABELS} />
       <ListTotal total={page.total} capped={page.totalCapped} noun={["payment", "payments"]} />
-      <TransactionsView
+      <PaymentsView
         rows={page.data.map(toTransactionJson)}
         nextCursor={page.nextCursor}
         applied={{

@@ -1,9 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test.describe("transactions table", () => {
+test.describe("payments table", () => {
   test("filters, sorting and paging round-trip through the URL", async ({ adminPage: page }) => {
-    await page.goto("/transactions");
-    const table = page.getByRole("table", { name: "Transactions" });
+    await page.goto("/payments");
+    const table = page.getByRole("table", { name: "Payments" });
     const rows = table.locator("tbody tr");
     await expect(rows).toHaveCount(25);
 
@@ -35,14 +35,17 @@ test.describe("transactions table", () => {
     const url = page.url();
     await page.reload();
     await expect(page.getByLabel("State")).toHaveValue("paid");
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payments" }),
+    ).toHaveAttribute("href", "/payments");
     await expect(page.getByLabel("Gateway")).toHaveValue("knet");
     await expect.poll(() => rows.allInnerTexts()).toEqual(firstPage);
-    await page.goto("/transactions");
+    await page.goto("/payments");
     await page.goto(url);
     await expect(page.getByLabel("Gateway")).toHaveValue("knet");
 
     // Changing a filter clears the cursor.
-    await page.goto("/transactions");
+    await page.goto("/payments");
     await page.getByRole("button", { name: "Next page" }).click();
     await expect(page).toHaveURL(/cursor=/);
     await page.getByLabel("Currency").selectOption("KWD");
@@ -51,8 +54,8 @@ test.describe("transactions table", () => {
   });
 
   test("pages through every payment without repeats", async ({ adminPage: page }) => {
-    await page.goto("/transactions?limit=100");
-    const rows = page.getByRole("table", { name: "Transactions" }).locator("tbody tr");
+    await page.goto("/payments?limit=100");
+    const rows = page.getByRole("table", { name: "Payments" }).locator("tbody tr");
     const seen = new Set<string>();
     for (let i = 0; i < 5; i++) {
       await expect(rows.first()).toBeVisible();
@@ -68,22 +71,52 @@ test.describe("transactions table", () => {
   });
 
   test("search by order number and the empty state", async ({ viewerPage: page }) => {
-    await page.goto("/transactions");
+    await page.goto("/payments");
     await page.getByLabel("Search").fill("DS-100007");
     await page.getByLabel("Search").press("Enter");
     await expect(page).toHaveURL(/q=DS-100007/);
-    const rows = page.getByRole("table", { name: "Transactions" }).locator("tbody tr");
+    const rows = page.getByRole("table", { name: "Payments" }).locator("tbody tr");
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText("DS-100007");
 
-    await page.goto("/transactions?q=no-such-order");
-    await expect(page.getByText("No transactions match these filters.")).toBeVisible();
+    await page.goto("/payments?q=no-such-order");
+    await expect(page.getByText("No payments match these filters.")).toBeVisible();
   });
 
   test("the detail page shows the payment and its amounts", async ({ viewerPage: page }) => {
-    await page.goto("/transactions?q=DS-100007");
+    await page.goto("/payments?q=DS-100007");
     await page.getByRole("link", { name: "DS-100007" }).click();
-    await expect(page).toHaveURL(/\/transactions\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/payments\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { name: /DS-100007/ })).toBeVisible();
+  });
+});
+
+test.describe("the old /transactions pages", () => {
+  test("answer 308 to the same payments page, keeping the filters", async ({ request }) => {
+    const list = await request.get("/transactions?state=paid&currency=KWD", { maxRedirects: 0 });
+    expect(list.status()).toBe(308);
+    expect(list.headers().location).toBe("/payments?state=paid&currency=KWD");
+
+    const id = "00000000-0000-4000-8000-000000000001";
+    const detail = await request.get(`/transactions/${id}`, { maxRedirects: 0 });
+    expect(detail.status()).toBe(308);
+    expect(detail.headers().location).toBe(`/payments/${id}`);
+  });
+
+  test("a bookmarked list and payment open under Payments", async ({ api, adminPage: page }) => {
+    await page.goto("/transactions?state=paid");
+    await expect(page).toHaveURL(/\/payments\?state=paid$/);
+    await expect(page.getByRole("heading", { name: "Payments", level: 1 })).toBeVisible();
+    await expect(page.getByLabel("State")).toHaveValue("paid");
+
+    // The JSON API keeps its paths: existing integrations are not redirected.
+    const admin = await api("admin");
+    const response = await admin.get("/api/v1/transactions?limit=1", { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    const [payment] = (await response.json()).data;
+    await page.goto(`/transactions/${payment.id}`);
+    await expect(page).toHaveURL(new RegExp(`/payments/${payment.id}$`));
+    await expect(page.getByRole("heading", { name: new RegExp(payment.orderNo) })).toBeVisible();
+    await expect(page).toHaveTitle(/Payment/);
   });
 });

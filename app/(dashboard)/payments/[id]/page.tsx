@@ -12,9 +12,9 @@ import type { TransactionEventJson } from "@/lib/validation/transactions";
 import { StateBadge } from "../_components/state-badge";
 import { OperationPanel } from "./_components/operation-panel";
 
-export const metadata: Metadata = { title: "Transaction" };
+export const metadata: Metadata = { title: "Payment" };
 
-export default async function TransactionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PaymentPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePermission("transactions.view");
   const { id } = await params;
   const detail = await getTransaction(principal.merchantId, id);
@@ -26,8 +26,8 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <Link href="/transactions" className="text-sm text-indigo-700 hover:underline">
-          ← Transactions
+        <Link href="/payments" className="text-sm text-indigo-700 hover:underline">
+          ← Payments
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">
@@ -43,7 +43,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
           <p className="text-sm text-slate-600">
             {humanize(transaction.kind)} of payment{" "}
             <Link
-              href={`/transactions/${transaction.parent.id}`}
+              href={`/payments/${transaction.parent.id}`}
               className="text-indigo-700 hover:underline"
             >
               {transaction.parent.orderNo}
@@ -141,7 +141,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
                     <tr key={child.id}>
                       <td className="px-4 py-2 whitespace-nowrap">
                         <Link
-                          href={`/transactions/${child.id}`}
+                          href={`/payments/${child.id}`}
                           className="text-indigo-700 hover:underline"
                         >
                           <time dateTime={child.createdAt}>{formatTimestamp(child.createdAt)}</time>

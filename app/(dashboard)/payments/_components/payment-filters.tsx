@@ -31,7 +31,7 @@ export const CLEARED_FILTERS: Record<TransactionFilterKey, null> = {
  * Selects apply at once; the dates and the search box apply on Enter or "Apply", so typing a date
  * does not reload the table at every keystroke. Without JavaScript the form still works as a GET.
  */
-export function TransactionFilters({
+export function PaymentFilters({
   applied,
   urlState,
   gateways,
@@ -48,7 +48,7 @@ export function TransactionFilters({
   const form = useFilterForm({ applied, cleared: CLEARED_FILTERS, urlState });
 
   return (
-    <FilterForm label="Filter transactions" wideAt="2xl" form={form}>
+    <FilterForm label="Filter payments" wideAt="2xl" form={form}>
       <FilterSelect
         form={form}
         name="state"

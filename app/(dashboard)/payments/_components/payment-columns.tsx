@@ -9,7 +9,7 @@ import { StateBadge } from "./state-badge";
 const column = createColumnHelper<TransactionJson>();
 
 /** Column ids of sortable columns are the API's `sort` values. */
-export const TRANSACTION_COLUMNS = [
+export const PAYMENT_COLUMNS = [
   column.accessor("createdAt", {
     id: "created_at",
     header: "Created",
@@ -26,7 +26,7 @@ export const TRANSACTION_COLUMNS = [
     sortDescFirst: false,
     cell: (cell) => (
       <Link
-        href={`/transactions/${cell.row.original.id}`}
+        href={`/payments/${cell.row.original.id}`}
         className="font-medium whitespace-nowrap text-indigo-700 hover:underline"
       >
         {cell.getValue()}

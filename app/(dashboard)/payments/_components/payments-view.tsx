@@ -7,16 +7,16 @@ import { useTableUrlState } from "@/components/data-table/use-table-url-state";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { GatewayOption } from "@/lib/queries/transactions/list-gateway-options";
 import type { TransactionJson, TransactionSort } from "@/lib/validation/transactions";
-import { TRANSACTION_COLUMNS } from "./transaction-columns";
+import { PAYMENT_COLUMNS } from "./payment-columns";
 import {
   CLEARED_FILTERS,
   type FilterValues,
   hasActiveFilters,
-  TransactionFilters,
-} from "./transaction-filters";
+  PaymentFilters,
+} from "./payment-filters";
 
 /** The one client island of the list: filters, table and paging share one URL state and one pending flag. */
-export function TransactionsView({
+export function PaymentsView({
   rows,
   nextCursor,
   applied,
@@ -38,7 +38,7 @@ export function TransactionsView({
 
   return (
     <div className="space-y-4">
-      <TransactionFilters
+      <PaymentFilters
         applied={applied}
         urlState={urlState}
         gateways={gateways}
@@ -46,8 +46,8 @@ export function TransactionsView({
         currencies={currencies}
       />
       <DataTable
-        caption="Transactions"
-        columns={TRANSACTION_COLUMNS}
+        caption="Payments"
+        columns={PAYMENT_COLUMNS}
         data={rows}
         getRowId={(row) => row.id}
         // What the server sorted by, not the raw URL: an invalid `sort` was ignored there.
@@ -57,7 +57,7 @@ export function TransactionsView({
         empty={
           filtered ? (
             <EmptyState
-              title="No transactions match these filters."
+              title="No payments match these filters."
               action={
                 <Link
                   href={urlState.hrefWith(CLEARED_FILTERS)}
@@ -69,7 +69,7 @@ export function TransactionsView({
             />
           ) : (
             <EmptyState
-              title="No transactions yet."
+              title="No payments yet."
               description="Payments appear here as your gateways report them."
             />
           )
@@ -79,7 +79,7 @@ export function TransactionsView({
         state={urlState}
         nextCursor={nextCursor}
         rowCount={rows.length}
-        noun={["transaction", "transactions"]}
+        noun={["payment", "payments"]}
       />
     </div>
   );
