@@ -198,8 +198,8 @@ const cache = globalThis as unknown as {
 };
 
 /**
- * Calls `listener` for every committed change to one of `merchantId`'s operation requests (and
- * with `resync` after the feed reconnects). Returns the unsubscribe function.
+ * Calls `listener` for every committed change to one of `merchantId`'s operation requests, and for
+ * each of its processes created limited or reviewed (and with `resync` after the feed reconnects). Returns the unsubscribe function.
  */
 export function subscribeToOperationRequestChanges(
   merchantId: string,

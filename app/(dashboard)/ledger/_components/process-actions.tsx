@@ -218,7 +218,6 @@ export function ProcessActions({
             id={`${ids}-reason`}
             name="reason"
             required
-            // biome-ignore lint/a11y/noAutofocus: the reviewer just asked to write the reason
             autoFocus
             rows={3}
             maxLength={500}

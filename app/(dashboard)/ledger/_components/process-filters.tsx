@@ -44,6 +44,7 @@ export function ProcessFilters({
   customers,
   label = "Filter transactions",
   show = PROCESS_FILTER_KEYS,
+  allStatusesLabel = "All statuses",
 }: {
   applied: ProcessFilterValues;
   urlState: TableUrlState;
@@ -53,6 +54,8 @@ export function ProcessFilters({
   customers: readonly FilterOption[];
   label?: string;
   show?: readonly ProcessFilterKey[];
+  /** What the status select's empty choice means on this page. */
+  allStatusesLabel?: string;
 }) {
   const form = useFilterForm({ applied, cleared: CLEARED_PROCESS_FILTERS, urlState });
   const chosen = new Set(form.values.type.split(",").filter(Boolean));
@@ -123,7 +126,7 @@ export function ProcessFilters({
           form={form}
           name="status"
           label="Status"
-          allLabel="All statuses"
+          allLabel={allStatusesLabel}
           options={statuses}
           describeUnknown={(value) => value.split(",").join(", ")}
         />

@@ -30,6 +30,7 @@ export function ProcessesView({
   filterLabel,
   show,
   variant = "plain",
+  allStatusesLabel,
 }: {
   rows: ProcessListRow[];
   nextCursor: string | null;
@@ -44,6 +45,7 @@ export function ProcessesView({
   filterLabel?: string;
   show?: readonly ProcessFilterKey[];
   variant?: "plain" | "tickets";
+  allStatusesLabel?: string;
 }) {
   const urlState = useTableUrlState();
   const filtered = hasActiveFilters(applied);
@@ -58,6 +60,7 @@ export function ProcessesView({
         customers={customers}
         label={filterLabel}
         show={show}
+        allStatusesLabel={allStatusesLabel}
       />
       <ProcessList
         rows={rows}
