@@ -71,7 +71,7 @@ test.describe
       await expect(table.getByRole("link", { name: /^Withdrawal via bank/ })).toHaveCount(0);
       await expect(page.getByTestId("list-total")).toContainText(/^\d+ process(es)?$/);
 
-      await page.locator(`a[href="/ledger/transactions/${data.topUpId}"]`).first().click();
+      await table.locator(`a[href="/ledger/transactions/${data.topUpId}"]`).click();
       await expect(page.getByRole("heading", { name: "Topup via bank", level: 1 })).toBeVisible();
       await expect(page.locator('[data-status="processed"]')).toBeVisible();
       const transfers = page.getByRole("table", { name: "The atomic transfers of this process" });
@@ -85,7 +85,9 @@ test.describe
         `/clients/${data.payer.id}`,
       );
       await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-      await expect(page.getByText("Process created").first()).toBeVisible();
+      await expect(
+        page.getByRole("region", { name: "History" }).getByRole("listitem").first(),
+      ).toBeVisible();
     });
 
     test("an owner approves a pending withdrawal through the confirm dialog", async ({

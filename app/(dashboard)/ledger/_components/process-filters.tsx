@@ -83,7 +83,7 @@ export function ProcessFilters({
           <span className="block text-sm font-medium text-slate-700" id="filter-type-label">
             Types
           </span>
-          <details className="group relative">
+          <details className="group">
             <summary
               aria-describedby="filter-type-label"
               className="flex cursor-pointer list-none items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
@@ -99,7 +99,7 @@ export function ProcessFilters({
                 ▾
               </span>
             </summary>
-            <fieldset className="absolute z-20 mt-1 max-h-72 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+            <fieldset className="mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-200 bg-white p-2">
               <legend className="sr-only">Types</legend>
               {types.map((type) => (
                 <label
