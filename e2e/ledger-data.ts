@@ -91,6 +91,7 @@ const limited = await runProcessAs(caller, {
 
 console.log(
   JSON.stringify({
+    tag,
     payer,
     payerCoin,
     topUpId: topUp.processId,

@@ -10,6 +10,7 @@ import { storageStatePath } from "./roles";
  */
 
 type LedgerData = {
+  tag: string;
   payer: { id: string; name: string };
   payerCoin: string;
   topUpId: string;
@@ -130,6 +131,28 @@ test.describe
       await expect(coin).toContainText("0.000 KWD");
       const last = page.getByRole("table", { name: `Last transactions of ${data.payer.name}` });
       await expect(last.getByRole("link", { name: /^Withdrawal via bank/ })).toBeVisible();
+
+      // A new withdrawal from the profile, confirmed in a dialog, opens pending with its hold.
+      const form = page.getByRole("region", { name: "New process" });
+      await form.getByLabel("Process").selectOption({ label: "Withdrawal via bank" });
+      await form.getByLabel("From account").selectOption({ label: `E2E coin ${data.tag}` });
+      await form.getByLabel("Amount (KWD)").fill("2.000");
+      await form.getByRole("button", { name: "Review withdrawal via bank" }).click();
+      const confirm = page.getByRole("alertdialog");
+      await expect(confirm).toContainText(`This holds 2.000 KWD on E2E coin ${data.tag}`);
+      await confirm.getByRole("button", { name: "Run withdrawal via bank" }).click();
+      await expect(
+        page.getByText("Withdrawal via bank created: the process is pending."),
+      ).toBeVisible();
+      await expect(
+        page.getByRole("heading", { name: "Withdrawal via bank", level: 1 }),
+      ).toBeVisible();
+      await expect(page.locator('[data-status="pending"]')).toBeVisible();
+      await expect(
+        page
+          .getByRole("table", { name: "The atomic transfers of this process" })
+          .locator('tr[data-transfer-seq="1"]'),
+      ).toContainText("2.000 KWD");
     });
 
     test("a reviewer rejects a limited process with a reason", async ({ adminPage: page }) => {

@@ -14,3 +14,10 @@ export const ClientListQuerySchema = z.object({
   limit: paramWithDefault(LimitSchema, DEFAULT_LIMIT),
   cursor: optionalParam(CursorParamSchema),
 });
+
+/** The processes a client's profile can start; its account is a top-up's destination, else the source. */
+export const CLIENT_FORM_TYPES = [
+  "bank_topup",
+  "client_transaction_transfer",
+  "bank_redeem",
+] as const;

@@ -5,12 +5,15 @@ import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
-import { mayViewClientProcesses } from "@/lib/domain/policies/processes";
+import { processTypeDefinition } from "@/lib/domain/ledger/catalogue";
+import { mayRunProcess, mayViewClientProcesses } from "@/lib/domain/policies/processes";
 import { formatAmount } from "@/lib/format";
 import { getCustomer } from "@/lib/queries/customers/list-customers";
 import { gatewayCodesOf, listProcesses } from "@/lib/queries/processes/list-processes";
 import { toAccountJson, toProcessJson } from "@/lib/queries/processes/process-json";
+import { CLIENT_FORM_TYPES } from "@/lib/validation/customers";
 import { ProcessList } from "../../ledger/_components/process-list";
+import { NewProcessForm } from "../_components/new-process-form";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -18,7 +21,8 @@ const LAST_TRANSACTIONS = 20;
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePermission("transactions.view");
-  const clientScope = mayViewClientProcesses(decisionActorOf(principal)).ok;
+  const actor = decisionActorOf(principal);
+  const clientScope = mayViewClientProcesses(actor).ok;
   const { id } = await params;
   const customer = await getCustomer(principal.merchantId, id, { withAccounts: clientScope });
   if (!customer) notFound();
@@ -35,6 +39,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       ])
     : [null, null];
   const accounts = customer.accounts.map(toAccountJson);
+  const coins = accounts.filter((a) => a.kind === "client_coin" && a.status === "active");
+  const runnable = CLIENT_FORM_TYPES.filter((type) => mayRunProcess(actor, type).ok).map(
+    (type) => ({ value: type, label: processTypeDefinition(type).uiName }),
+  );
 
   return (
     <div className="space-y-8">
@@ -112,6 +120,19 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
               </table>
             </div>
           )}
+        </section>
+      )}
+
+      {clientScope && runnable.length > 0 && coins.length > 0 && (
+        <section aria-labelledby="new-heading" className="space-y-3">
+          <h2 id="new-heading" className="text-lg font-medium">
+            New process
+          </h2>
+          <NewProcessForm
+            types={runnable}
+            accounts={coins.map((a) => ({ id: a.id, name: a.name, currency: a.currency }))}
+            customer={customer.name}
+          />
         </section>
       )}
 
