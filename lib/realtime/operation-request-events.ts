@@ -13,7 +13,7 @@ import { logger } from "@/lib/log";
 /** The channel the `operation_request_notify` trigger sends on (migration 20261121010000). */
 export const OPERATION_REQUEST_CHANNEL = "operation_request_changed";
 /**
- * The channel the `business_process_notify` trigger sends on (migration 20261202030000): a process
+ * The channel the `business_process_notify` trigger sends on (migration 20261202040000): a process
  * created limited, or reviewed. The same payload shape; the Limited processes tickets and their badge
  * refresh on it through the same streams, so a second LISTEN connection is not needed.
  */
