@@ -3,27 +3,39 @@ import { Toaster } from "sonner";
 import { can } from "@/lib/auth/principal";
 import { requirePrincipal } from "@/lib/auth/session";
 import { countPendingRequests } from "@/lib/queries/operation-requests/count-pending-requests";
+import { countLimitedProcesses } from "@/lib/queries/processes/count-limited-processes";
 import { LiveUpdates } from "./_components/live-updates";
 import { NavLinks } from "./_components/nav-links";
 import { NAVIGATION } from "./_components/navigation";
 import { SignOutButton } from "./_components/sign-out-button";
 
 const OPERATION_REQUESTS_HREF = "/tickets/operation-requests";
+const LIMITED_PROCESSES_HREF = "/tickets/limited-processes";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const principal = await requirePrincipal();
   // Only the checker can act on a pending request, so only the checker is shown how many wait.
   // Live updates refresh this layout too, so the count follows every change.
-  const pendingCount = can(principal, "operation_requests.approve")
-    ? await countPendingRequests(principal.merchantId)
-    : null;
+  // Likewise the anti-fraud reviewer is shown how many limited processes wait for review.
+  const [pendingCount, limitedCount] = await Promise.all([
+    can(principal, "operation_requests.approve")
+      ? countPendingRequests(principal.merchantId)
+      : null,
+    can(principal, "processes.review") ? countLimitedProcesses(principal.merchantId) : null,
+  ]);
   const links = NAVIGATION.filter(
     (item) => can(principal, item.permission) && (item.available?.() ?? true),
-  ).map(({ href, label }) => ({
-    href,
-    label,
-    waiting: href === OPERATION_REQUESTS_HREF ? pendingCount : null,
-  }));
+  ).map(({ href, label }) =>
+    href === LIMITED_PROCESSES_HREF
+      ? {
+          href,
+          label,
+          waiting: limitedCount,
+          waitingNoun: ["process", "processes"] as const,
+          badgeId: "limited-badge",
+        }
+      : { href, label, waiting: href === OPERATION_REQUESTS_HREF ? pendingCount : null },
+  );
   return (
     <div className="min-h-screen md:flex">
       <a

@@ -12,6 +12,13 @@ import { logger } from "@/lib/log";
 
 /** The channel the `operation_request_notify` trigger sends on (migration 20261121010000). */
 export const OPERATION_REQUEST_CHANNEL = "operation_request_changed";
+/**
+ * The channel the `business_process_notify` trigger sends on (migration 20261202040000): a process
+ * created limited, or reviewed. The same payload shape; the Limited processes tickets and their badge
+ * refresh on it through the same streams, so a second LISTEN connection is not needed.
+ */
+export const BUSINESS_PROCESS_CHANNEL = "business_process_changed";
+const CHANNELS: readonly string[] = [OPERATION_REQUEST_CHANNEL, BUSINESS_PROCESS_CHANNEL];
 
 const NotificationSchema = z.object({
   id: z.string(),
@@ -116,11 +123,11 @@ class OperationRequestChangeFeed {
     client.on("error", fail);
     client.on("end", () => fail());
     client.on("notification", (message) => {
-      if (message.channel === OPERATION_REQUEST_CHANNEL) this.dispatch(message.payload);
+      if (CHANNELS.includes(message.channel)) this.dispatch(message.payload);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${OPERATION_REQUEST_CHANNEL}`);
+      for (const channel of CHANNELS) await client.query(`LISTEN ${channel}`);
     } catch (error) {
       fail(error);
       return;
@@ -191,8 +198,8 @@ const cache = globalThis as unknown as {
 };
 
 /**
- * Calls `listener` for every committed change to one of `merchantId`'s operation requests (and
- * with `resync` after the feed reconnects). Returns the unsubscribe function.
+ * Calls `listener` for every committed change to one of `merchantId`'s operation requests, and for
+ * each of its processes created limited or reviewed (and with `resync` after the feed reconnects). Returns the unsubscribe function.
  */
 export function subscribeToOperationRequestChanges(
   merchantId: string,

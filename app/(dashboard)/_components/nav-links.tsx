@@ -8,6 +8,10 @@ export type NavLink = {
   label: string;
   /** Requests waiting for the viewer (the checker's pending count); null shows no badge. */
   waiting?: number | null;
+  /** What waits, singular and plural, for screen readers ("request", "requests" by default). */
+  waitingNoun?: readonly [string, string];
+  /** The badge's test id ("pending-badge" by default). */
+  badgeId?: string;
 };
 
 export function NavLinks({ links }: { links: NavLink[] }) {
@@ -24,7 +28,13 @@ export function NavLinks({ links }: { links: NavLink[] }) {
             className={`flex items-center justify-between gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
           >
             {link.label}
-            {link.waiting ? <WaitingBadge count={link.waiting} /> : null}
+            {link.waiting ? (
+              <WaitingBadge
+                count={link.waiting}
+                noun={link.waitingNoun ?? ["request", "requests"]}
+                testId={link.badgeId ?? "pending-badge"}
+              />
+            ) : null}
           </Link>
         );
       })}
@@ -32,14 +42,22 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   );
 }
 
-function WaitingBadge({ count }: { count: number }) {
+function WaitingBadge({
+  count,
+  noun,
+  testId,
+}: {
+  count: number;
+  noun: readonly [string, string];
+  testId: string;
+}) {
   return (
     <span
-      data-testid="pending-badge"
+      data-testid={testId}
       className="inline-flex min-w-5 items-center justify-center rounded-full bg-amber-500 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums"
     >
       <span aria-hidden="true">{count}</span>
-      <span className="sr-only">{`${count} ${count === 1 ? "request" : "requests"} waiting`}</span>
+      <span className="sr-only">{`${count} ${count === 1 ? noun[0] : noun[1]} waiting`}</span>
     </span>
   );
 }

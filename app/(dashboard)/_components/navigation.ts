@@ -12,10 +12,27 @@ export const NAVIGATION: {
   available?: () => boolean;
 }[] = [
   { href: "/payments", label: "Payments", permission: "transactions.view" },
+  // The ledger (issue 7): client processes, customers and the merchant's own accounts.
+  {
+    href: "/ledger/transactions",
+    label: "Transactions",
+    permission: "transactions.view_client",
+  },
+  { href: "/clients", label: "Clients", permission: "transactions.view" },
+  {
+    href: "/system-accounts",
+    label: "System accounts",
+    permission: "transactions.view_system",
+  },
   {
     href: "/tickets/operation-requests",
     label: "Operation requests",
     permission: "operation_requests.view",
+  },
+  {
+    href: "/tickets/limited-processes",
+    label: "Limited processes",
+    permission: "processes.review",
   },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
