@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/session";
-import { auditActionLabel, describeActor } from "@/lib/domain/audit/actions";
 import { formatAmount, formatTimestamp, humanize } from "@/lib/format";
 import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
-import type { TransactionEventJson } from "@/lib/validation/transactions";
+import { History } from "../../_components/history";
 import { StateBadge } from "../_components/state-badge";
 import { OperationPanel } from "./_components/operation-panel";
 
@@ -167,17 +165,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
         <h2 id="history-heading" className="text-lg font-medium">
           History
         </h2>
-        {transaction.events.length === 0 ? (
-          <div className="rounded-lg border border-slate-200 bg-white">
-            <EmptyState title="No changes recorded yet." />
-          </div>
-        ) : (
-          <ol className="space-y-2">
-            {transaction.events.map((event) => (
-              <HistoryItem key={event.id} event={event} />
-            ))}
-          </ol>
-        )}
+        <History entries={transaction.events} empty="No changes recorded yet." />
       </section>
     </div>
   );
@@ -198,28 +186,5 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
       <dt className="font-medium text-slate-600">{label}</dt>
       <dd className="mt-0.5">{children}</dd>
     </div>
-  );
-}
-
-function HistoryItem({ event }: { event: TransactionEventJson }) {
-  const who = describeActor(event.actor);
-  return (
-    <li className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="font-medium">
-          {auditActionLabel(event.action)}
-          {event.fromState && event.toState && (
-            <span className="font-normal text-slate-600">
-              {" "}
-              · {humanize(event.fromState)} → {humanize(event.toState)}
-            </span>
-          )}
-        </p>
-        <time dateTime={event.createdAt} className="text-slate-500">
-          {formatTimestamp(event.createdAt, { seconds: true })}
-        </time>
-      </div>
-      <p className="mt-0.5 text-slate-600">{who}</p>
-    </li>
   );
 }

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { History } from "@/app/(dashboard)/_components/history";
 import { EmptyState } from "@/components/ui/empty-state";
 import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePrincipal } from "@/lib/auth/session";
-import { auditActionLabel } from "@/lib/domain/audit/actions";
 import { isClientAccountKind } from "@/lib/domain/ledger/accounts";
 import { processTypeDefinition } from "@/lib/domain/ledger/catalogue";
 import { PROCESS_STATUS_LABELS, type ProcessStatus } from "@/lib/domain/ledger/statuses";
@@ -294,36 +294,7 @@ export default async function ProcessPage({ params }: { params: Promise<{ id: st
         <h2 id="history-heading" className="text-lg font-medium">
           History
         </h2>
-        {process.steps.length === 0 ? (
-          <div className="rounded-lg border border-slate-200 bg-white">
-            <EmptyState title="No steps recorded." />
-          </div>
-        ) : (
-          <ol className="space-y-2">
-            {process.steps.map((step, index) => (
-              <li
-                // Steps have no id of their own; their order is the audit log's.
-                // biome-ignore lint/suspicious/noArrayIndexKey: the list never reorders
-                key={index}
-                className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm"
-              >
-                <p className="font-medium">{auditActionLabel(step.action)}</p>
-                <p className="text-slate-600">
-                  {step.fromState || step.toState ? (
-                    <>
-                      {step.fromState ? humanize(step.fromState) : "—"} →{" "}
-                      {step.toState ? humanize(step.toState) : "—"} ·{" "}
-                    </>
-                  ) : null}
-                  {step.actor.type === "system" ? "System" : (step.actor.name ?? "A member")} ·{" "}
-                  <time dateTime={step.createdAt}>
-                    {formatTimestamp(step.createdAt, { seconds: true })}
-                  </time>
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <History entries={process.steps} empty="No steps recorded." />
       </section>
     </div>
   );
