@@ -20,12 +20,14 @@ export function NavLinks({ links }: { links: NavLink[] }) {
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:pb-4">
       {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        // `relative`: the badge's screen-reader text is absolutely positioned; without a positioned
+        // link it is placed against the page, so a badge scrolled out of the phone's nav widened it.
         return (
           <Link
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`flex items-center justify-between gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
+            className={`relative flex items-center justify-between gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
           >
             {link.label}
             {link.waiting ? (

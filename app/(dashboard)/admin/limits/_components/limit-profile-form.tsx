@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useState, useTransition } from "react";
+import { type FormEvent, type ReactNode, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -62,37 +62,51 @@ export function LimitProfileForm({ types }: { types: Option[] }) {
         in the currency&apos;s precision (12.500 KWD, 12.50 USD).
       </p>
       <form onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <label className="text-sm font-medium">
-          Type
-          <Select name="type" required className="mt-1">
+        <Field id={`${id}-type`} label="Type">
+          <Select id={`${id}-type`} name="type" required className="mt-1">
             {types.map((type) => (
               <option key={type.value} value={type.value}>
                 {type.label}
               </option>
             ))}
           </Select>
-        </label>
-        <label className="text-sm font-medium">
-          Currency
-          <Select name="currency" required defaultValue="KWD" className="mt-1">
+        </Field>
+        <Field id={`${id}-currency`} label="Currency">
+          <Select
+            id={`${id}-currency`}
+            name="currency"
+            required
+            defaultValue="KWD"
+            className="mt-1"
+          >
             {CURRENCY_CODES.map((code) => (
               <option key={code} value={code}>
                 {code}
               </option>
             ))}
           </Select>
-        </label>
-        <label className="text-sm font-medium">
-          Most per process
-          <Input name="maxAmount" inputMode="decimal" placeholder="No limit" className="mt-1" />
-        </label>
-        <label className="text-sm font-medium">
-          Most per customer per day
-          <Input name="maxDailyTotal" inputMode="decimal" placeholder="No limit" className="mt-1" />
-        </label>
-        <label className="text-sm font-medium">
-          Processes per customer per day
+        </Field>
+        <Field id={`${id}-max-amount`} label="Most per process">
           <Input
+            id={`${id}-max-amount`}
+            name="maxAmount"
+            inputMode="decimal"
+            placeholder="No limit"
+            className="mt-1"
+          />
+        </Field>
+        <Field id={`${id}-max-daily-total`} label="Most per customer per day">
+          <Input
+            id={`${id}-max-daily-total`}
+            name="maxDailyTotal"
+            inputMode="decimal"
+            placeholder="No limit"
+            className="mt-1"
+          />
+        </Field>
+        <Field id={`${id}-max-daily-count`} label="Processes per customer per day">
+          <Input
+            id={`${id}-max-daily-count`}
             name="maxDailyCount"
             type="number"
             min={1}
@@ -101,7 +115,7 @@ export function LimitProfileForm({ types }: { types: Option[] }) {
             placeholder="No limit"
             className="mt-1"
           />
-        </label>
+        </Field>
         <div className="flex items-end">
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save limits"}
@@ -114,6 +128,18 @@ export function LimitProfileForm({ types }: { types: Option[] }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** A label above its control (not wrapping it: a wrapped select's options would join its name). */
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }
 
