@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import type { LedgerCaller } from "@/lib/services/ledger/caller";
+import { LIST_TOTAL_CAP } from "../lib/validation/list-params";
 import type { LedgerSetup } from "./ledger-data";
 import { captureStatements, summarizePlan } from "./list";
 import { type PgbenchRun, runTpcb } from "./pgbench";
@@ -414,12 +415,13 @@ export async function benchmarkProcessList(options: {
       const query = ProcessListQuerySchema.parse(set.params);
       const call = () => listProcesses(options.setup.merchantId, SCOPES, query);
       const { value: first, statements } = await captureStatements(call);
-      const page = statements.find(
-        (s) => /business_process/.test(s.text) && !/COUNT\(/i.test(s.text),
-      );
-      const count = statements.find(
-        (s) => /business_process/.test(s.text) && /COUNT\(/i.test(s.text),
-      );
+      // The capped total is the statement limited to LIST_TOTAL_CAP + 1 rows (a COUNT or the
+      // list's own index walked for ids); the page is the other one.
+      const isCount = (s: { text: string; values?: unknown[] }) =>
+        /COUNT\(/i.test(s.text) || (s.values ?? []).some((v) => Number(v) === LIST_TOTAL_CAP + 1);
+      const onProcesses = statements.filter((s) => /business_process/.test(s.text));
+      const count = onProcesses.find(isCount);
+      const page = onProcesses.find((s) => s !== count);
       if (!page || !count) throw new Error(`listProcesses statements not captured for ${set.name}`);
       const app = await timeCallsWithCpu(call, calls, LIST_WARMUP);
       const sql = await timeCallsWithCpu(
