@@ -22,6 +22,9 @@ export const RESOLVING_KINDS = [
   "expire_pending",
 ] as const satisfies readonly TransferKind[];
 
+/** How long a distributed process's hold lasts unless the caller says otherwise. */
+export const DEFAULT_HOLD_SECONDS = 7 * 24 * 3600;
+
 /** A process groups at most this many transfers (seq 1..8). */
 export const MAX_TRANSFERS_PER_PROCESS = 8;
 

@@ -9,6 +9,7 @@ import {
 } from "@/lib/domain/ledger/one-time-codes";
 import { planOpening, planResolution, type Resolution } from "@/lib/domain/ledger/recipes";
 import type { ProcessStatus } from "@/lib/domain/ledger/statuses";
+import { DEFAULT_HOLD_SECONDS } from "@/lib/domain/ledger/transfers";
 import { parseMoney } from "@/lib/domain/money/money";
 import {
   mayApproveCardIssue,
@@ -185,7 +186,7 @@ async function openMovement(
     [...needed].map((role) => [role, locked.get(roles[role] as string)]),
   );
   const hold = definition.mode === "distributed";
-  const expiresAt = hold ? new Date(Date.now() + 7 * 24 * 3600 * 1000) : null;
+  const expiresAt = hold ? new Date(Date.now() + DEFAULT_HOLD_SECONDS * 1000) : null;
   const plan = planOpening(
     definition,
     byRole,

@@ -14,6 +14,7 @@ import { exchangeAmount } from "@/lib/domain/ledger/exchange";
 import { type LimitBreach, limitBreaches, startOfDay } from "@/lib/domain/ledger/limits";
 import { planOpening } from "@/lib/domain/ledger/recipes";
 import type { ProcessStatus } from "@/lib/domain/ledger/statuses";
+import { DEFAULT_HOLD_SECONDS } from "@/lib/domain/ledger/transfers";
 import { isCurrencyCode } from "@/lib/domain/money/currency";
 import { parseMoney } from "@/lib/domain/money/money";
 import { mayRunProcess } from "@/lib/domain/policies/processes";
@@ -54,8 +55,6 @@ export type RunProcessInput = {
 };
 
 export type RunProcessResult = { processId: string; replayed: boolean };
-
-const DEFAULT_HOLD_SECONDS = 7 * 24 * 3600;
 
 function field(name: string, message: string): AppError {
   return new AppError("validation_error", message, [{ field: name, message }]);
