@@ -73,8 +73,16 @@ export async function listTransactions(
       take: query.limit + 1,
       select: TRANSACTION_ROW_SELECT,
     }),
-    // Prisma counts with take as count(*) over a LIMITed subquery: it stops at the cap + 1.
-    prisma.paymentTransaction.count({ where: visible, take: LIST_TOTAL_CAP + 1 }),
+    // Counted by walking the (merchant, created_at, id) index for ids up to the cap: Prisma's
+    // count({ take }) sorts every matching row by id before its LIMIT.
+    prisma.paymentTransaction
+      .findMany({
+        where: visible,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: LIST_TOTAL_CAP + 1,
+        select: { id: true },
+      })
+      .then((ids) => ids.length),
   ]);
   const data = rows.slice(0, query.limit);
   const last = data.at(-1);
