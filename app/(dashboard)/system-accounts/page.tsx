@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BalanceCells } from "@/app/(dashboard)/_components/balance-cells";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePermission } from "@/lib/auth/session";
-import { formatAmount } from "@/lib/format";
 import { listAccounts } from "@/lib/queries/ledger-accounts/list-accounts";
 import { toAccountJson } from "@/lib/queries/processes/process-json";
 import { MAX_LIMIT } from "@/lib/validation/list-params";
@@ -77,15 +77,7 @@ export default async function SystemAccountsPage() {
                     )}
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">{account.kindName}</td>
-                  <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                    {formatAmount(account.balances.posted, account.currency)}
-                  </td>
-                  <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                    {formatAmount(account.balances.pending, account.currency)}
-                  </td>
-                  <td className="px-4 py-2 text-right font-medium whitespace-nowrap tabular-nums">
-                    {formatAmount(account.balances.available, account.currency)}
-                  </td>
+                  <BalanceCells account={account} />
                   <td className="px-4 py-2 whitespace-nowrap">
                     <Link
                       href={`/system-accounts/${account.id}`}

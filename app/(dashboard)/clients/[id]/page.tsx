@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { BalanceCells } from "@/app/(dashboard)/_components/balance-cells";
 import { EmptyState } from "@/components/ui/empty-state";
 import { decisionActorOf } from "@/lib/auth/principal";
 import { requirePermission } from "@/lib/auth/session";
 import { processTypeDefinition } from "@/lib/domain/ledger/catalogue";
 import { mayRunProcess, mayViewClientProcesses } from "@/lib/domain/policies/processes";
-import { formatAmount } from "@/lib/format";
 import { getCustomer } from "@/lib/queries/customers/list-customers";
 import { gatewayCodesOf, listProcesses } from "@/lib/queries/processes/list-processes";
 import { toAccountJson, toProcessJson } from "@/lib/queries/processes/process-json";
@@ -105,15 +105,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                         <span className="text-slate-500">({account.kindName})</span>
                       </td>
                       <td className="px-4 py-2 capitalize">{account.status}</td>
-                      <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                        {formatAmount(account.balances.posted, account.currency)}
-                      </td>
-                      <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
-                        {formatAmount(account.balances.pending, account.currency)}
-                      </td>
-                      <td className="px-4 py-2 text-right font-medium whitespace-nowrap tabular-nums">
-                        {formatAmount(account.balances.available, account.currency)}
-                      </td>
+                      <BalanceCells account={account} />
                     </tr>
                   ))}
                 </tbody>
