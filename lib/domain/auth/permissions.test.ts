@@ -27,6 +27,9 @@ const EXPECTED: Record<Role, Permission[]> = {
     "processes.review",
     "processes.service",
     "members.manage",
+    "checkout.create",
+    "checkout.settings",
+    "webhooks.manage",
   ],
   admin: [
     "transactions.view",
@@ -44,6 +47,9 @@ const EXPECTED: Record<Role, Permission[]> = {
     "processes.review",
     "processes.service",
     "members.manage",
+    "checkout.create",
+    "checkout.settings",
+    "webhooks.manage",
   ],
   maker: [
     "transactions.view",
@@ -54,6 +60,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "sandbox.use",
     "transactions.view_client",
     "processes.run",
+    "checkout.create",
   ],
   viewer: ["transactions.view", "operation_requests.view", "api_keys.manage"],
 };

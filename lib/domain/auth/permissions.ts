@@ -28,6 +28,13 @@ export const PERMISSIONS = [
   "processes.service",
   /** Grant and withdraw the permissions above per membership. */
   "members.manage",
+  // Checkout (issue 8).
+  /** Create checkout sessions and payment links, and resend, update, cancel or expire them. */
+  "checkout.create",
+  /** The merchant's checkout settings: publishable keys, allowed origins, notify-on-error list. */
+  "checkout.settings",
+  /** Webhook endpoints, signing secrets, the delivery log and manual resends. */
+  "webhooks.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,6 +46,7 @@ const STAFF: Permission[] = [
   "sandbox.use",
   "transactions.view_client",
   "processes.run",
+  "checkout.create",
 ];
 const ADMINISTRATION: Permission[] = [
   ...STAFF,
@@ -49,6 +57,8 @@ const ADMINISTRATION: Permission[] = [
   "processes.review",
   "processes.service",
   "members.manage",
+  "checkout.settings",
+  "webhooks.manage",
 ];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
