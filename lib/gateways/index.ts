@@ -1,4 +1,4 @@
-import type { PaymentGatewayPort } from "./port";
+import type { CheckoutGatewayPort, PaymentGatewayPort } from "./port";
 import { sandboxGateway } from "./sandbox-gateway";
 
 /**
@@ -7,4 +7,9 @@ import { sandboxGateway } from "./sandbox-gateway";
  */
 export function gatewayFor(_code: string): PaymentGatewayPort {
   return sandboxGateway();
+}
+
+/** The checkout adapter for a gateway code (the sandbox's card side lands with the hosted page). */
+export function checkoutGatewayFor(_code: string): CheckoutGatewayPort {
+  throw new Error("no checkout adapter yet");
 }
