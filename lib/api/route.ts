@@ -54,6 +54,11 @@ type Context<A extends Access, Q, B, P> = {
   query: Q;
   body: B;
   params: P;
+  /**
+   * The body as text, when the route has no body schema but reads it itself (idempotent routes
+   * taking more than JSON, such as a CSV upload). Undefined when the route has a body schema.
+   */
+  rawBody: string | undefined;
   log: typeof logger;
 };
 
@@ -122,7 +127,8 @@ export function apiRoute<
           ? await readText(request, maxBytes)
           : undefined;
       const body = config.body ? parse(config.body, parseJson(rawBody ?? ""), "body") : undefined;
-      if (idempotencyKey === null || !principal) return respond(principal, params, query, body);
+      if (idempotencyKey === null || !principal)
+        return respond(principal, params, query, body, rawBody);
       const fingerprint = requestFingerprint({
         method: request.method,
         path: new URL(request.url).pathname,
@@ -133,7 +139,7 @@ export function apiRoute<
       return withIdempotency(
         { merchantId: principal.merchantId, key: idempotencyKey, fingerprint },
         () =>
-          respond(principal, params, query, body).catch((error: unknown) =>
+          respond(principal, params, query, body, rawBody).catch((error: unknown) =>
             errorResponse(error, log),
           ),
         log,
@@ -145,6 +151,7 @@ export function apiRoute<
       params: unknown,
       query: unknown,
       body: unknown,
+      rawBody: string | undefined,
     ): Promise<Response> {
       const result = await handler({
         request,
@@ -153,6 +160,7 @@ export function apiRoute<
         query: query as z.output<Q>,
         body: body as z.output<B>,
         params: params as z.output<P>,
+        rawBody: config.body ? undefined : rawBody,
         log: log.child({ userId: principal?.userId }),
       });
       if (result instanceof Response) return result;
