@@ -107,6 +107,11 @@ export function parsePageParams<Shape extends z.ZodRawShape, Output>(
 
 /** An instant a client sent back (inside a cursor): ISO 8601 UTC, exactly as we print it, in bounds. */
 export const InstantSchema = SafeLine.pipe(z.iso.datetime())
-  .refine((text) => new Date(text).toISOString() === text, "not an instant as this API writes it")
+  // zod runs a refinement even after the format check failed: never call toISOString on an
+  // Invalid Date (a RangeError, which made a forged cursor a 500).
+  .refine((text) => {
+    const date = new Date(text);
+    return !Number.isNaN(date.getTime()) && date.toISOString() === text;
+  }, "not an instant as this API writes it")
   .transform((text) => new Date(text))
   .refine(isInstantInBounds, `outside ${MIN_DAY} to ${MAX_DAY}`);
