@@ -40,7 +40,12 @@ export function action<S extends z.ZodType, T>(
       }
       return { ok: true, data: await run(parsed.data, principal) };
     } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.message);
+      if (error instanceof AppError) {
+        const fieldErrors = fieldErrorsOf(error.details);
+        return fieldErrors
+          ? { ok: false, error: { code: error.code, message: error.message, fieldErrors } }
+          : failure(error.code, error.message);
+      }
       logger.error({ err: error }, "server action failed");
       return failure("internal_error", "Something went wrong on our side. Try again.");
     }
@@ -49,4 +54,15 @@ export function action<S extends z.ZodType, T>(
 
 function failure(code: ErrorCode, message: string): ActionResult<never> {
   return { ok: false, error: { code, message } };
+}
+
+/** A service's field refusals ([{ field, message }]), so a form can show each beside its field. */
+function fieldErrorsOf(details: unknown): Record<string, string> | undefined {
+  if (!Array.isArray(details)) return undefined;
+  const fieldErrors: Record<string, string> = {};
+  for (const detail of details) {
+    if (typeof detail?.field === "string" && typeof detail?.message === "string")
+      fieldErrors[detail.field] ??= detail.message;
+  }
+  return Object.keys(fieldErrors).length > 0 ? fieldErrors : undefined;
 }

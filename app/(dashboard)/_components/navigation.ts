@@ -12,6 +12,7 @@ export const NAVIGATION: {
   available?: () => boolean;
 }[] = [
   { href: "/payments", label: "Payments", permission: "transactions.view" },
+  { href: "/payment-links", label: "Payment links", permission: "transactions.view" },
   // The ledger (issue 7): client processes, customers and the merchant's own accounts.
   {
     href: "/ledger/transactions",
