@@ -68,6 +68,11 @@ test.describe
       expect(await item.getByTestId("message-text").textContent()).toBe(
         `Demo Store: payment request for 12.500 KWD. Please pay by 2026-12-24.\nPay here:\n${data.url}`,
       );
+      expect(
+        await item
+          .getByTestId("message-text")
+          .evaluate((element) => getComputedStyle(element).direction),
+      ).toBe("ltr");
       await expect(item).toContainText("payment_link.created");
       await expect(item).toContainText(/UTC/);
       // The server's sweeper keeps it as sent to the "mailbox" within a few seconds.
@@ -87,6 +92,11 @@ test.describe
       await expect(item.getByTestId("message-to")).toHaveText("+971501234567");
       await expect(item.getByTestId("message-text")).toContainText("طلب دفع بمبلغ");
       await expect(item.getByTestId("message-text")).toContainText("7.25 USD");
+      expect(
+        await item
+          .getByTestId("message-text")
+          .evaluate((element) => getComputedStyle(element).direction),
+      ).toBe("rtl");
       const link = item.getByRole("link", { name: "Open in WhatsApp (wa.me)" });
       const href = await link.getAttribute("href");
       expect(href).toMatch(/^https:\/\/wa\.me\/971501234567\?text=/);
