@@ -167,10 +167,13 @@ beforeEach(async () => {
   delete process.env.COUNTERSIGN_WORKERS;
 });
 
+/** process.env with NODE_ENV writable (Next.js types it read-only). */
+const env = process.env as Record<string, string | undefined>;
+
 afterEach(() => {
   for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
+    if (savedEnv[key] === undefined) delete env[key];
+    else env[key] = savedEnv[key];
   }
 });
 
@@ -446,12 +449,12 @@ describe("without providers: the sandbox outbox", () => {
   });
 
   it("shows a channel's outbox only where nothing sends it, and never in real production", () => {
-    process.env.NODE_ENV = "test";
+    env.NODE_ENV = "test";
     expect(isMessageOutboxShown("sms")).toBe(false);
     delete process.env.SMS_PROVIDER_URL;
     expect(isMessageOutboxShown("sms")).toBe(true);
     expect(isMessageOutboxShown("whatsapp")).toBe(false);
-    process.env.NODE_ENV = "production";
+    env.NODE_ENV = "production";
     process.env.SANDBOX_MODE = "false";
     expect(isMessageOutboxShown("sms")).toBe(false);
     process.env.SANDBOX_MODE = "true";

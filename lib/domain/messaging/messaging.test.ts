@@ -60,21 +60,21 @@ describe("paymentLinkSms in English", () => {
 });
 
 describe("paymentLinkSms in Arabic", () => {
-  it("writes the sentence in Arabic with the Latin name and amount isolated for right-to-left", () => {
+  it("writes the sentence in Arabic, starting right to left, with the Latin name and amount isolated", () => {
     const text = paymentLinkSms({
       ...base,
       language: "ar",
       dueDate: new Date("2026-12-24T00:00:00Z"),
     });
     expect(text).toBe(
-      `\u2068Souq Ltd\u2069: طلب دفع بمبلغ \u206812.500 KWD\u2069. يرجى الدفع قبل \u20682026-12-24\u2069.\nادفع عبر الرابط:\n${URL}`,
+      `\u200f\u2068Souq Ltd\u2069: طلب دفع بمبلغ \u206812.500 KWD\u2069. يرجى الدفع قبل \u20682026-12-24\u2069.\nادفع عبر الرابط:\n${URL}`,
     );
     expect(smsShape(text).encoding).toBe("ucs2");
   });
 
   it("keeps an Arabic merchant name and leaves the due date out when there is none", () => {
     const text = paymentLinkSms({ ...base, language: "ar", merchantName: "متجر السوق" });
-    expect(text.startsWith("\u2068متجر السوق\u2069: طلب دفع")).toBe(true);
+    expect(text.startsWith("\u200f\u2068متجر السوق\u2069: طلب دفع")).toBe(true);
     expect(text).not.toContain("قبل");
     expect(text.endsWith(`\n${URL}`)).toBe(true);
   });

@@ -70,6 +70,7 @@ function shorten(value: string, max: number): string {
 // Arabic text around a Latin name or link: each Latin run is isolated (U+2068 FSI ... U+2069 PDI)
 // so the phone lays out the sentence right to left and the name and amount stay whole.
 const isolate = (value: string) => `\u2068${value}\u2069`;
+const RLM = "\u200f";
 
 function compose(
   language: MessageLanguage,
@@ -78,7 +79,9 @@ function compose(
   const { merchant, amount, due, url } = parts;
   if (language === "ar") {
     const dueText = due ? ` يرجى الدفع قبل ${isolate(due)}.` : "";
-    return `${isolate(merchant)}: طلب دفع بمبلغ ${isolate(amount)}.${dueText}\nادفع عبر الرابط:\n${url}`;
+    // A right-to-left mark first: phones (and browsers' dir="auto") take a text's direction from its
+    // first strong character without skipping isolates, and the name may be Latin.
+    return `${RLM}${isolate(merchant)}: طلب دفع بمبلغ ${isolate(amount)}.${dueText}\nادفع عبر الرابط:\n${url}`;
   }
   const dueText = due ? ` Please pay by ${due}.` : "";
   return `${merchant}: payment request for ${amount}.${dueText}\nPay here:\n${url}`;
