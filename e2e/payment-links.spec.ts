@@ -40,7 +40,7 @@ test.describe
       await dialog.getByRole("button", { name: "Create and send" }).click();
       const created = page.getByRole("heading", { name: /Payment link .+ created/ });
       await expect(created).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByText(/created and sent by email, sms/)).toBeVisible();
+      await expect(page.getByText(/created and sent by Email, SMS/)).toBeVisible();
       orderNo = ((await created.textContent()) ?? "").replace(/^Payment link | created$/g, "");
       shortUrl = (await page.getByTestId("created-link").textContent()) ?? "";
       expect(shortUrl).toMatch(/\/c\/[2-9A-Za-z]{10}$/);
@@ -72,7 +72,7 @@ test.describe
       await page.goto(`/payment-links?q=${encodeURIComponent(orderNo)}`);
       await page.getByRole("link", { name: orderNo }).click();
       await expect(page.getByRole("heading", { name: orderNo })).toBeVisible();
-      await expect(page.getByText("Payment link sent (Email, Sms)")).toBeVisible();
+      await expect(page.getByText("Payment link sent (Email, SMS)")).toBeVisible();
       await page.getByRole("button", { name: "Cancel", exact: true }).click();
       const confirm = page.getByRole("alertdialog", { name: `Cancel ${orderNo}?` });
       await expect(confirm.getByRole("button", { name: "Cancel the link" })).toBeFocused();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as bulkGet, POST as bulkPost, PUT as bulkPut } from "@/app/api/v1/checkout/bulk/route";
+import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { prisma } from "@/lib/db";
 import { MAX_BULK_ROWS } from "@/lib/domain/checkout/payment-links";
 import { AppError } from "@/lib/errors";
@@ -623,5 +624,21 @@ describe("POST /api/v1/checkout/bulk", () => {
       await refused(await post(body, "application/json", "sk_live_wrong"), 401, "unauthenticated");
       await refused(await post(body, "application/json", m.users.viewer.apiKey), 403, "forbidden");
     });
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("documents the bulk endpoint with both body types", async () => {
+    const document = await (
+      await openApi(new Request("http://test/api/v1/openapi.json"), noParams)
+    ).json();
+    const bulk = document.paths["/api/v1/checkout/bulk"]?.post;
+    expect(Object.keys(bulk?.requestBody?.content ?? {}).sort()).toEqual([
+      "application/json",
+      "text/csv",
+    ]);
+    expect(Object.keys(bulk?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "413", "415", "422"]),
+    );
   });
 });

@@ -42,6 +42,10 @@ export function openApiDocument(): OpenApiDocument {
           "Business processes (every movement of value, as up to 8 atomic transfers), their steps, and the accounts they move.",
       },
       {
+        name: "Checkout",
+        description: "Checkout sessions, payment links and bulk payment requests.",
+      },
+      {
         name: "Members",
         description:
           "The merchant's memberships and the permissions granted to each on top of its role.",

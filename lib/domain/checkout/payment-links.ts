@@ -10,6 +10,12 @@ import { NOTIFICATION_CHANNELS, type NotificationChannel } from "./session-rules
 export type { NotificationChannel };
 export const PAYMENT_LINK_CHANNELS: readonly NotificationChannel[] = NOTIFICATION_CHANNELS;
 
+export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  email: "Email",
+  sms: "SMS",
+  whatsapp: "WhatsApp",
+};
+
 /** The channels switched on in a session's `notifications`, in a fixed order. */
 export function channelsOf(
   notifications: Partial<Record<NotificationChannel, boolean>> | null | undefined,

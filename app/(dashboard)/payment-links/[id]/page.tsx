@@ -5,6 +5,7 @@ import { requireAllowed } from "@/lib/auth/session";
 import { auditActionLabel } from "@/lib/domain/audit/actions";
 import { decisionActorOf } from "@/lib/domain/auth/principal";
 import { PAYABLE_STATES } from "@/lib/domain/checkout/lifecycle";
+import { CHANNEL_LABELS, type NotificationChannel } from "@/lib/domain/checkout/payment-links";
 import { mayManagePaymentLinks, mayViewPaymentLinks } from "@/lib/domain/policies/payment-links";
 import { formatAmount, formatTimestamp, humanize } from "@/lib/format";
 import { getPaymentLinkDetail } from "@/lib/queries/checkout/list-payment-links";
@@ -13,6 +14,8 @@ import { CopyLinkButton, QrButton, ResendCancelButtons } from "../_components/li
 import { LinkStateBadge } from "../_components/link-state-badge";
 
 export const metadata: Metadata = { title: "Payment link" };
+
+const channelLabel = (channel: string) => CHANNEL_LABELS[channel as NotificationChannel] ?? channel;
 
 export default async function PaymentLinkPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requireAllowed(mayViewPaymentLinks);
@@ -29,7 +32,10 @@ export default async function PaymentLinkPage({ params }: { params: Promise<{ id
     ["Created", formatTimestamp(link.createdAt)],
     ["Due", link.dueAt ? formatTimestamp(link.dueAt) : "—"],
     ["Expires", formatTimestamp(link.expiresAt)],
-    ["Sent at creation by", link.channels.length ? link.channels.map(humanize).join(", ") : "—"],
+    [
+      "Sent at creation by",
+      link.channels.length ? link.channels.map(channelLabel).join(", ") : "—",
+    ],
     ["Created through", humanize(link.createdVia)],
     ["Attempts left", String(link.attemptsLeft)],
   ];
@@ -112,7 +118,7 @@ export default async function PaymentLinkPage({ params }: { params: Promise<{ id
               </time>
               <span className="font-medium">
                 {auditActionLabel(event.action)}
-                {event.channels.length > 0 && ` (${event.channels.map(humanize).join(", ")})`}
+                {event.channels.length > 0 && ` (${event.channels.map(channelLabel).join(", ")})`}
               </span>
               <span className="text-slate-600">
                 {event.actorName ??

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { CHANNEL_LABELS } from "@/lib/domain/checkout/payment-links";
 import { parseMoney } from "@/lib/domain/money/money";
 import { toE164 } from "@/lib/domain/phones/phone";
 import type { GatewayOption } from "@/lib/queries/transactions/list-gateway-options";
@@ -121,7 +122,7 @@ export function CreateLinkForm({ gateways }: { gateways: GatewayOption[] }) {
       }
       setCreated(result.data);
       toast.success(
-        `Payment link ${result.data.orderNo} created${result.data.channels.length ? ` and sent by ${result.data.channels.join(", ")}` : ""}`,
+        `Payment link ${result.data.orderNo} created${result.data.channels.length ? ` and sent by ${result.data.channels.map((c) => CHANNEL_LABELS[c as Channel] ?? c).join(", ")}` : ""}`,
       );
     });
   }
