@@ -133,7 +133,8 @@ async function run(cmds: Cmd[], operation: "purchase" | "authorize", maxAttempts
         // Parallel opens of one session: exactly one wins when the session can be paid, none otherwise.
         expect(opened.length).toBe(allowed ? 1 : 0);
         if (allowed) {
-          model.pending = (opened[0]?.value as { attemptId: string }).attemptId;
+          const [winner] = opened;
+          model.pending = (winner.value as { attemptId: string }).attemptId;
           model.attempts++;
           model.state = "pending";
         }
