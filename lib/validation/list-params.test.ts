@@ -80,7 +80,9 @@ describe("the ticket filters' cross-field rules", () => {
 
 describe("InstantSchema (a cursor's position)", () => {
   it("takes an instant exactly as the API writes it", () => {
-    expect(InstantSchema.parse("2026-06-01T10:00:00.000Z")).toEqual(new Date("2026-06-01T10:00:00.000Z"));
+    expect(InstantSchema.parse("2026-06-01T10:00:00.000Z")).toEqual(
+      new Date("2026-06-01T10:00:00.000Z"),
+    );
   });
 
   it("refuses anything else without throwing: text, other spellings, out of range", () => {

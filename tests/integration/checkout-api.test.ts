@@ -8,8 +8,8 @@ import { POST as voidRoute } from "@/app/api/v1/checkout/[session_id]/void/route
 import * as checkoutRoute from "@/app/api/v1/checkout/route";
 import * as settingsRoute from "@/app/api/v1/checkout-settings/route";
 import { prisma } from "@/lib/db";
-import { notifyCheckoutError } from "@/lib/services/checkout/notify-checkout-error";
 import { finishCheckoutAttempt } from "@/lib/services/checkout/finish-checkout-attempt";
+import { notifyCheckoutError } from "@/lib/services/checkout/notify-checkout-error";
 import { enableApprovals, resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
 import { noParams } from "./requests";
 
@@ -200,7 +200,10 @@ describe("POST /api/v1/checkout", () => {
       ["gateway of another merchant", { pg_codes: ["theirs"] }],
       ["no gateway", { pg_codes: [] }],
       ["amount of wrong precision", { amount: "1.2345" }],
-      ["amount of wrong precision (USD)", { amount: "1.234", currency_code: "USD", pg_codes: ["WireCard8"] }],
+      [
+        "amount of wrong precision (USD)",
+        { amount: "1.234", currency_code: "USD", pg_codes: ["WireCard8"] },
+      ],
       ["amount zero", { amount: "0" }],
       ["amount zero with decimals", { amount: "0.000" }],
       ["negative amount", { amount: "-1.000" }],
@@ -219,7 +222,10 @@ describe("POST /api/v1/checkout", () => {
       ["non-http redirect URL", { redirect_url: "mailto:sara@example.test" }],
       ["relative redirect URL", { redirect_url: "/done" }],
       ["notifications on e_commerce", { notifications: { email: true } }],
-      ["email notification without an email", { type: "payment_request", notifications: { email: true } }],
+      [
+        "email notification without an email",
+        { type: "payment_request", notifications: { email: true } },
+      ],
       ["save_card without customer_id", { payment_type: "save_card" }],
       ["unknown field", { color: "red" }],
       ["unknown type", { type: "donation" }],
@@ -288,7 +294,10 @@ describe("GET /api/v1/checkout/{session_id}", () => {
 
 describe("PATCH /api/v1/checkout/{session_id}", () => {
   async function patch(id: string, body: unknown, apiKey = key) {
-    return sessionRoute.PATCH(send("PATCH", `/api/v1/checkout/${id}`, apiKey, body), withSession(id));
+    return sessionRoute.PATCH(
+      send("PATCH", `/api/v1/checkout/${id}`, apiKey, body),
+      withSession(id),
+    );
   }
 
   it("updates the amount and customer fields: 200 with the session", async () => {
@@ -351,13 +360,18 @@ describe("PATCH /api/v1/checkout/{session_id}", () => {
     const outcome = await errorOf(await patch(view.session_id, { amount: "1.000" }));
     expect([outcome.status, outcome.code]).toEqual([409, "invalid_state"]);
     expect(await businessRows()).toEqual(before);
-    expect((await getView(view.session_id)).json).toMatchObject({ state: "paid", amount: "12.500" });
+    expect((await getView(view.session_id)).json).toMatchObject({
+      state: "paid",
+      amount: "12.500",
+    });
   });
 
   it("another merchant's session is 404 and stays as it was", async () => {
     const view = await create();
     const other = await seedMerchant();
-    const outcome = await errorOf(await patch(view.session_id, { amount: "1" }, other.users.admin.apiKey));
+    const outcome = await errorOf(
+      await patch(view.session_id, { amount: "1" }, other.users.admin.apiKey),
+    );
     expect(outcome.status).toBe(404);
     expect((await getView(view.session_id)).json.state).toBe("created");
   });
@@ -375,7 +389,10 @@ describe("cancel, expire and capture", () => {
       expect.objectContaining({ state: "canceled", ended_reason: "customer left" }),
     ]);
     const again = await errorOf(
-      await cancelRoute(send("POST", `/api/v1/checkout/${a.session_id}/cancel`, key), withSession(a.session_id)),
+      await cancelRoute(
+        send("POST", `/api/v1/checkout/${a.session_id}/cancel`, key),
+        withSession(a.session_id),
+      ),
     );
     expect([again.status, again.code]).toEqual([409, "invalid_state"]);
 
@@ -392,7 +409,13 @@ describe("cancel, expire and capture", () => {
     const a = await create();
     const request = () =>
       cancelRoute(
-        send("POST", `/api/v1/checkout/${a.session_id}/cancel`, key, {}, { "idempotency-key": "c-1" }),
+        send(
+          "POST",
+          `/api/v1/checkout/${a.session_id}/cancel`,
+          key,
+          {},
+          { "idempotency-key": "c-1" },
+        ),
         withSession(a.session_id),
       );
     expect((await request()).status).toBe(200);
@@ -558,7 +581,10 @@ describe("refund and void through maker-checker", () => {
 
 describe("GET /api/v1/checkout", () => {
   async function list(query: string, apiKey = key) {
-    const response = await checkoutRoute.GET(send("GET", `/api/v1/checkout${query}`, apiKey), noParams);
+    const response = await checkoutRoute.GET(
+      send("GET", `/api/v1/checkout${query}`, apiKey),
+      noParams,
+    );
     return { status: response.status, json: await response.json() };
   }
 
@@ -597,8 +623,12 @@ describe("GET /api/v1/checkout", () => {
     expect((await list("?type=payment_request")).json.data.map((r: View) => r.order_no)).toEqual([
       "PR-1",
     ]);
-    expect((await list("?state=canceled")).json.data.map((r: View) => r.session_id)).toEqual([ids[0]]);
-    expect((await list("?order_no=L-3")).json.data.map((r: View) => r.session_id)).toEqual([ids[3]]);
+    expect((await list("?state=canceled")).json.data.map((r: View) => r.session_id)).toEqual([
+      ids[0],
+    ]);
+    expect((await list("?order_no=L-3")).json.data.map((r: View) => r.session_id)).toEqual([
+      ids[3],
+    ]);
     expect(
       (await list("?created_from=2026-06-01&created_to=2026-06-01")).json.data
         .map((r: View) => r.session_id)
@@ -616,8 +646,15 @@ describe("checkout settings", () => {
   }
 
   it("answers the defaults, saves with an audit row, and new sessions take max_attempts", async () => {
-    const defaults = await settingsRoute.GET(send("GET", "/api/v1/checkout-settings", key), noParams);
-    expect(await defaults.json()).toEqual({ notify_on_error: [], max_attempts: 5, updated_at: null });
+    const defaults = await settingsRoute.GET(
+      send("GET", "/api/v1/checkout-settings", key),
+      noParams,
+    );
+    expect(await defaults.json()).toEqual({
+      notify_on_error: [],
+      max_attempts: 5,
+      updated_at: null,
+    });
     const saved = await put({
       notify_on_error: ["Ops@Example.test", "ops@example.test", "dev@example.test"],
       max_attempts: 3,
