@@ -7,6 +7,7 @@ import * as sessionRoute from "@/app/api/v1/checkout/[session_id]/route";
 import { POST as voidRoute } from "@/app/api/v1/checkout/[session_id]/void/route";
 import * as checkoutRoute from "@/app/api/v1/checkout/route";
 import * as settingsRoute from "@/app/api/v1/checkout-settings/route";
+import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { prisma } from "@/lib/db";
 import { finishCheckoutAttempt } from "@/lib/services/checkout/finish-checkout-attempt";
 import { notifyCheckoutError } from "@/lib/services/checkout/notify-checkout-error";
@@ -774,5 +775,31 @@ describe("notify on error", () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => notifyCheckoutError(notice)));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await emails()).toHaveLength(1);
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("describes every Checkout API path and every field of the session", async () => {
+    const response = await openApi(new Request("http://test/api/v1/openapi.json"), noParams);
+    const document = await response.json();
+    const methods = (path: string) => Object.keys(document.paths[path] ?? {}).sort();
+    expect(methods("/api/v1/checkout")).toEqual(["get", "post"]);
+    expect(methods("/api/v1/checkout/{session_id}")).toEqual(["get", "patch"]);
+    for (const action of ["cancel", "expire", "capture", "refund", "void"])
+      expect(methods(`/api/v1/checkout/{session_id}/${action}`)).toEqual(["post"]);
+    expect(methods("/api/v1/checkout-settings")).toEqual(["get", "put"]);
+
+    const view = await create({ customer_id: "c-1" });
+    const component = document.components.schemas.CheckoutSession;
+    expect(Object.keys(component.properties).sort()).toEqual(Object.keys(view).sort());
+    expect([...component.required].sort()).toEqual(Object.keys(view).sort());
+    const createBody =
+      document.paths["/api/v1/checkout"].post.requestBody.content["application/json"].schema;
+    expect(Object.keys(createBody.properties)).toEqual(
+      expect.arrayContaining(["pg_codes", "expiration_time", "notifications", "webhook_url"]),
+    );
+    expect(
+      Object.keys(document.paths["/api/v1/checkout/{session_id}/refund"].post.responses),
+    ).toEqual(expect.arrayContaining(["200", "202", "409", "422"]));
   });
 });
