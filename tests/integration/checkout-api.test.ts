@@ -11,7 +11,13 @@ import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { prisma } from "@/lib/db";
 import { finishCheckoutAttempt } from "@/lib/services/checkout/finish-checkout-attempt";
 import { notifyCheckoutError } from "@/lib/services/checkout/notify-checkout-error";
-import { enableApprovals, resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
+import {
+  enableApprovals,
+  resetDatabase,
+  seedMerchant,
+  startSandboxGateway,
+  type TestMerchant,
+} from "./helpers";
 import { noParams } from "./requests";
 
 /*
@@ -500,6 +506,33 @@ describe("refund and void through maker-checker", () => {
     );
     expect([second.status, second.code]).toEqual([409, "operation_pending"]);
     expect(await businessRows()).toEqual(before);
+  });
+
+  it("with the approvals plugin off the refund executes at once: 200 with the request done", async () => {
+    const gateway = await startSandboxGateway();
+    try {
+      const view = await create();
+      await pay(view.session_id);
+      const response = await refundRoute(
+        send("POST", `/api/v1/checkout/${view.session_id}/refund`, m.users.maker.apiKey, {
+          amount: "2.500",
+        }),
+        withSession(view.session_id),
+      );
+      const json = await response.json();
+      expect([response.status, json.data?.state, json.data?.directReason]).toEqual([
+        200,
+        "done",
+        "plugin_disabled",
+      ]);
+      expect(gateway.calls()).toBe(1);
+      expect((await getView(view.session_id)).json).toMatchObject({
+        state: "partially_refunded",
+        refunded_amount: "2.500",
+      });
+    } finally {
+      await gateway.close();
+    }
   });
 
   it("a void of an authorized session waits for the checker too (202)", async () => {
