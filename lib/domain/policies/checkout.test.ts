@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { permissionsFor, ROLES, type Role } from "@/lib/domain/auth/permissions";
-import { mayManageCheckoutSessions, mayManageCheckoutSettings, mayManageWebhooks } from "./checkout";
+import {
+  mayManageCheckoutSessions,
+  mayManageCheckoutSettings,
+  mayManageWebhooks,
+} from "./checkout";
 import type { DecisionActor } from "./policy";
 
 function actor(role: Role): DecisionActor {
