@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "checkout_session.captured",
   "checkout_session.paid_late",
   "checkout_session.duplicate_payment",
+  "checkout_settings.changed",
   "saved_card.saved",
   "saved_card.deleted",
 ] as const;
@@ -104,6 +105,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "checkout_session.captured": "Payment captured",
   "checkout_session.paid_late": "Paid after the session had ended",
   "checkout_session.duplicate_payment": "Paid again: flagged, not counted",
+  "checkout_settings.changed": "Checkout settings changed",
   "saved_card.saved": "Card saved",
   "saved_card.deleted": "Saved card deleted",
 };
