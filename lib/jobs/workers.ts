@@ -9,6 +9,7 @@ import {
   sweepPendingMessages,
 } from "@/lib/messaging/outbox";
 import { QUEUES, startBoss, stopBoss } from "@/lib/queue/boss";
+import { expireOverdueSessions } from "@/lib/services/checkout/end-checkout-session";
 import { expireHolds } from "@/lib/services/ledger/decide-process";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
@@ -106,6 +107,9 @@ export async function startWorkers(): Promise<void> {
     await every(QUEUES.expireHolds.name, async () =>
       log.debug({ expired: await expireHolds() }, "expired ledger holds"),
     );
+    await every(QUEUES.expireCheckoutSessions.name, async () =>
+      log.debug({ expired: await expireOverdueSessions() }, "expired checkout sessions"),
+    );
     await every(QUEUES.purgeIdempotencyKeys.name, async () =>
       log.debug({ purged: await purgeExpiredIdempotencyKeys() }, "purged idempotency keys"),
     );
@@ -131,6 +135,9 @@ async function tick(state: WorkersState): Promise<void> {
     );
     await expireHolds().catch((error: unknown) =>
       log.error({ err: error }, "tick: expiring ledger holds failed"),
+    );
+    await expireOverdueSessions().catch((error: unknown) =>
+      log.error({ err: error }, "tick: expiring checkout sessions failed"),
     );
     await sweepPendingEmails().catch((error: unknown) =>
       log.error({ err: error }, "tick: sweeping emails failed"),

@@ -36,6 +36,10 @@ export const QUEUES = {
     name: "ledger.holds.expire",
     options: { retryLimit: 0, expireInSeconds: 300 },
   },
+  expireCheckoutSessions: {
+    name: "checkout.sessions.expire",
+    options: { retryLimit: 0, expireInSeconds: 300 },
+  },
   purgeIdempotencyKeys: {
     name: "api.idempotency-keys.purge",
     options: { retryLimit: 0, expireInSeconds: 300 },

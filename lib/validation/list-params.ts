@@ -107,11 +107,11 @@ export function parsePageParams<Shape extends z.ZodRawShape, Output>(
 
 /** An instant a client sent back (inside a cursor): ISO 8601 UTC, exactly as we print it, in bounds. */
 export const InstantSchema = SafeLine.pipe(z.iso.datetime())
-  // zod runs a refinement even after the format check failed: never call toISOString on an
-  // Invalid Date (a RangeError, which made a forged cursor a 500).
+  // zod runs this check even when the ISO check before it failed: an unparseable text must not
+  // reach toISOString(), which throws on an invalid date (a 500 for a crafted cursor).
   .refine((text) => {
-    const date = new Date(text);
-    return !Number.isNaN(date.getTime()) && date.toISOString() === text;
+    const at = new Date(text);
+    return !Number.isNaN(at.getTime()) && at.toISOString() === text;
   }, "not an instant as this API writes it")
   .transform((text) => new Date(text))
   .refine(isInstantInBounds, `outside ${MIN_DAY} to ${MAX_DAY}`);

@@ -24,6 +24,7 @@ import {
   TransactionListResponseSchema,
 } from "@/lib/validation/transactions";
 import type { ErrorCode } from "../errors";
+import { registerCheckoutPaths } from "./checkout-paths";
 import { registerLedgerPaths } from "./ledger-paths";
 import { registerPaymentLinkPaths } from "./payment-link-paths";
 import {
@@ -285,6 +286,7 @@ export function buildRegistry(): OpenAPIRegistry {
     });
   }
   registerLedgerPaths(registry);
+  registerCheckoutPaths(registry);
   registerPaymentLinkPaths(registry);
 
   registry.registerPath({

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   "checkout_session.paid_late",
   "checkout_session.duplicate_payment",
   "checkout_session.link_sent",
+  "checkout_settings.changed",
   "saved_card.saved",
   "saved_card.deleted",
 ] as const;
@@ -106,6 +107,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "checkout_session.paid_late": "Paid after the session had ended",
   "checkout_session.duplicate_payment": "Paid again: flagged, not counted",
   "checkout_session.link_sent": "Payment link sent",
+  "checkout_settings.changed": "Checkout settings changed",
   "saved_card.saved": "Card saved",
   "saved_card.deleted": "Saved card deleted",
 };

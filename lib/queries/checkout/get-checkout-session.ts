@@ -21,7 +21,7 @@ export function checkoutUrls(session: { id: string; shortCode: string }) {
   };
 }
 
-const sessionSelect = {
+export const sessionSelect = {
   id: true,
   type: true,
   operation: true,

@@ -1,4 +1,5 @@
 import { type Money, parseMoney } from "@/lib/domain/money/money";
+import { toE164 } from "@/lib/domain/phones/phone";
 import { AppError } from "@/lib/errors";
 
 /** One field's refusal, in the API's error shape. */
@@ -14,14 +15,9 @@ export function positiveAmount(value: string | number, currency: string): Money 
   return parsed.money;
 }
 
-/** A phone number in E.164 ("+96550001234"); spaces, dashes, dots, parentheses and a 00 prefix are accepted. */
+/** A phone number in E.164 ("+96550001234"), as lib/domain/phones reads what a person types. */
 export function normalizePhone(value: string): string {
-  let digits = value.replace(/[\s().\-/]/g, "");
-  if (digits.startsWith("00")) digits = `+${digits.slice(2)}`;
-  if (!/^\+[1-9][0-9]{6,14}$/.test(digits))
-    throw checkoutFieldError(
-      "customer_phone",
-      "must be an international number with its country code, e.g. +96550001234",
-    );
-  return digits;
+  const phone = toE164(value);
+  if (!phone.ok) throw checkoutFieldError("customer_phone", phone.reason.replace(/\.$/, ""));
+  return phone.e164;
 }

@@ -10,7 +10,7 @@ import type { ChargeSource } from "@/lib/gateways/port";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 import { type AttemptOutcome, finishCheckoutAttempt } from "./finish-checkout-attempt";
-import { lockSession } from "./lock-session";
+import { type LockedSession, lockSession } from "./lock-session";
 import { sessionRefusalError } from "./session-errors";
 
 export type StartAttemptInput = {
@@ -34,8 +34,40 @@ export async function startCheckoutAttempt(
   input: StartAttemptInput,
   options: { now?: Date } = {},
 ): Promise<AttemptOutcome & { attemptId: string }> {
+  const opened = await openCheckoutAttempt(input, options);
+  const result = await checkoutGatewayFor(opened.gatewayCode).charge({
+    merchantId: opened.session.merchantId,
+    gatewayCode: opened.gatewayCode,
+    paymentId: opened.session.id,
+    attemptId: opened.attemptId,
+    amount: opened.session.amount,
+    currency: opened.session.currency,
+    capture: opened.session.operation === "purchase",
+    source: opened.source,
+    returnUrl: `${config().appUrl}/checkout/${opened.session.id}/return?attempt=${opened.attemptId}`,
+  });
+  const outcome = await finishCheckoutAttempt(opened.attemptId, result);
+  return { ...outcome, attemptId: opened.attemptId };
+}
+
+export type OpenedAttempt = {
+  session: LockedSession;
+  attemptId: string;
+  gatewayCode: string;
+  source: ChargeSource;
+};
+
+/**
+ * The first half of an attempt: one transaction that checks the session can be paid (the lifecycle
+ * table), opens the attempt (a partial unique index keeps it the only pending one), counts it and
+ * moves the session to pending, with its audit row. The caller then asks the gateway.
+ */
+export async function openCheckoutAttempt(
+  input: StartAttemptInput,
+  options: { now?: Date } = {},
+): Promise<OpenedAttempt> {
   const now = options.now ?? new Date();
-  const opened = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const session = await lockSession(tx, null, input.sessionId);
     if (!session) throw new AppError("not_found", "No such checkout session.");
     const decision = decideSession(session, { event: "start_attempt", now });
@@ -82,20 +114,6 @@ export async function startCheckoutAttempt(
     });
     return { session, attemptId: attempt.id, gatewayCode: gateway.code, source };
   });
-
-  const result = await checkoutGatewayFor(opened.gatewayCode).charge({
-    merchantId: opened.session.merchantId,
-    gatewayCode: opened.gatewayCode,
-    paymentId: opened.session.id,
-    attemptId: opened.attemptId,
-    amount: opened.session.amount,
-    currency: opened.session.currency,
-    capture: opened.session.operation === "purchase",
-    source: opened.source,
-    returnUrl: `${config().appUrl}/checkout/${opened.session.id}/return?attempt=${opened.attemptId}`,
-  });
-  const outcome = await finishCheckoutAttempt(opened.attemptId, result);
-  return { ...outcome, attemptId: opened.attemptId };
 }
 
 async function sourceOf(
