@@ -34,7 +34,9 @@ test.describe
       await page.getByRole("button", { name: "Create payment link" }).click();
       await expect(page.getByText(/Start the number with \+|too short|not valid/i)).toBeVisible();
       await expect(page.getByLabel(/Customer phone/)).toBeFocused();
-      await page.getByLabel(/Customer phone/).fill(`+965 50${digits.slice(0, 2)} ${digits.slice(2)}`);
+      await page
+        .getByLabel(/Customer phone/)
+        .fill(`+965 50${digits.slice(0, 2)} ${digits.slice(2)}`);
       await page.getByRole("button", { name: "Create payment link" }).click();
       const dialog = page.getByRole("alertdialog", { name: "Create this payment link?" });
       await expect(dialog).toContainText("7.250 KWD");
