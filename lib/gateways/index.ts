@@ -1,5 +1,5 @@
-import type { PaymentGatewayPort } from "./port";
-import { sandboxGateway } from "./sandbox-gateway";
+import type { CheckoutGatewayPort, PaymentGatewayPort } from "./port";
+import { sandboxCheckoutGateway, sandboxGateway } from "./sandbox-gateway";
 
 /**
  * The adapter for a gateway code. Every gateway is served by the sandbox for now; a real
@@ -7,4 +7,9 @@ import { sandboxGateway } from "./sandbox-gateway";
  */
 export function gatewayFor(_code: string): PaymentGatewayPort {
   return sandboxGateway();
+}
+
+/** The checkout adapter for a gateway code (charge, getCharge, capture); the sandbox for now. */
+export function checkoutGatewayFor(_code: string): CheckoutGatewayPort {
+  return sandboxCheckoutGateway();
 }
