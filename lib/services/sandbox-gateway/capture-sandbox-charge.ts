@@ -25,8 +25,6 @@ export async function captureSandboxCharge(input: Input): Promise<SandboxReply> 
   const processed = await prisma.sandboxCapture.findUnique({
     where: { idempotencyKey: input.idempotencyKey },
   });
-  if (processed) return replay(processed, input);
-
   const charge = await prisma.sandboxCharge.findFirst({
     where: {
       reference: input.reference,
@@ -36,6 +34,8 @@ export async function captureSandboxCharge(input: Input): Promise<SandboxReply> 
     include: { gateway: { include: { sandbox: true } } },
   });
   if (!charge) throw notFound("Charge");
+  // A key already used answers its first capture (only to the merchant and gateway of the charge).
+  if (processed) return replay(processed, input);
   if (charge.currency !== input.currency)
     throw new AppError(
       "validation_error",
