@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync,ledger]`
+ * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync,ledger,checkout]`
+ *   checkout options: [--checkout-calls N] (default 2000)
  *   ledger options: [--coins N] [--processes N] [--seconds N] [--clients 1,4,16] [--pgbench-scale N]
  *
  * Benchmarks, not tests: figures with their targets beside them, no pass/fail. On an embedded
@@ -14,6 +15,8 @@
  *          transfers (target p95 < 2 ms); listProcesses at 1,000,000 processes, six filter sets
  *          (target p95 within 3x the same SQL sent directly). Only with `--only ledger` (or a list
  *          naming it): it needs an empty database and about 10 minutes.
+ *   checkout POST /api/v1/checkout through the in-process route handler with a real API key, beside
+ *          the same INSERT statements sent directly (the physical limit); only with `--only checkout`.
  */
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -107,6 +110,14 @@ async function main(url: string, embedded: boolean): Promise<void> {
     }
 
     const ledger = args.only.has("ledger") ? await runLedger(url, log) : null;
+    let checkout: import("./checkout").CheckoutBenchmark | null = null;
+    if (args.only.has("checkout")) {
+      log(
+        "[checkout] POST /api/v1/checkout, route handler in-process, beside its INSERTs sent directly",
+      );
+      const { benchmarkCheckout } = await import("./checkout");
+      checkout = await benchmarkCheckout({ url, calls: args.checkoutCalls, log });
+    }
 
     const requestsA = data ? await countRequests(url, data.merchantId) : 0;
     const out: string[] = [""];
@@ -235,6 +246,35 @@ async function main(url: string, embedded: boolean): Promise<void> {
       );
     }
     if (ledger) out.push(...ledger);
+    if (checkout) {
+      out.push(
+        "",
+        `Checkout: session creation, ${checkout.calls.toLocaleString("en")} sequential calls after 50 warm-up`,
+        table([
+          ["measure", "p50", "p95", "p99"],
+          [
+            "POST /api/v1/checkout (route handler, API key)",
+            ms(checkout.route.p50),
+            ms(checkout.route.p95),
+            ms(checkout.route.p99),
+          ],
+          [
+            `its ${checkout.inserts.length} INSERTs sent directly in BEGIN/COMMIT`,
+            ms(checkout.sql.p50),
+            ms(checkout.sql.p95),
+            ms(checkout.sql.p99),
+          ],
+          [
+            "route / INSERTs",
+            `${(checkout.route.p50 / checkout.sql.p50).toFixed(1)}x`,
+            `${(checkout.route.p95 / checkout.sql.p95).toFixed(1)}x`,
+            `${(checkout.route.p99 / checkout.sql.p99).toFixed(1)}x`,
+          ],
+        ]),
+        `  statements one route call sends (${checkout.statements.length}):`,
+        ...checkout.statements.map((text) => `    ${text}`),
+      );
+    }
     if (sync) {
       out.push(
         "",
@@ -280,6 +320,15 @@ async function main(url: string, embedded: boolean): Promise<void> {
             }
           : null,
         sync: sync ? { p95_ms: round2(sync.p95) } : null,
+        checkout: checkout
+          ? {
+              calls: checkout.calls,
+              route_p50_ms: round2(checkout.route.p50),
+              route_p95_ms: round2(checkout.route.p95),
+              sql_p50_ms: round2(checkout.sql.p50),
+              sql_p95_ms: round2(checkout.sql.p95),
+            }
+          : null,
       };
       await writeFile(args.json, `${JSON.stringify(json, null, 2)}\n`);
       log(`wrote ${args.json}`);
@@ -302,6 +351,7 @@ function parseArgs(argv: string[]) {
     seconds: 30,
     clients: [1, 4, 16],
     pgbenchScale: null as number | null,
+    checkoutCalls: 2000,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -319,16 +369,18 @@ function parseArgs(argv: string[]) {
     else if (arg === "--seconds") parsed.seconds = Number(value());
     else if (arg === "--clients") parsed.clients = value().split(",").map(Number);
     else if (arg === "--pgbench-scale") parsed.pgbenchScale = Number(value());
+    else if (arg === "--checkout-calls") parsed.checkoutCalls = Number(value());
     else
       throw new Error(
-        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger, ` +
-          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N",
+        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger,checkout, ` +
+          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N, --checkout-calls N",
       );
   }
   for (const [name, number] of [
     ["--coins", parsed.coins],
     ["--processes", parsed.processes],
     ["--seconds", parsed.seconds],
+    ["--checkout-calls", parsed.checkoutCalls],
     ...parsed.clients.map((n) => ["--clients", n] as const),
   ] as const) {
     if (!Number.isInteger(number) || number < 1)

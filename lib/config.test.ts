@@ -16,6 +16,8 @@ describe("parseConfig", () => {
       gatewayTimeoutMs: 3000,
       resendApiKey: undefined,
       emailFrom: undefined,
+      sms: undefined,
+      whatsapp: undefined,
       workersEnabled: true,
       logLevel: "info",
       trustedProxies: 0,
@@ -47,7 +49,40 @@ describe("parseConfig", () => {
     expect(parseConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
   });
 
+  it("reads the SMS provider and the WhatsApp Cloud API, without trailing slashes", () => {
+    const config = parseConfig({
+      SMS_PROVIDER_URL: "https://sms.example/send/",
+      SMS_PROVIDER_TOKEN: " secret ",
+      WHATSAPP_API_URL: "https://graph.example/v21.0/",
+      WHATSAPP_API_TOKEN: "EAAG",
+      WHATSAPP_PHONE_NUMBER_ID: "106540352242922",
+    });
+    expect(config.sms).toEqual({ url: "https://sms.example/send", token: "secret" });
+    expect(config.whatsapp).toEqual({
+      url: "https://graph.example/v21.0",
+      token: "EAAG",
+      phoneNumberId: "106540352242922",
+    });
+    expect(parseConfig({ SMS_PROVIDER_URL: "http://127.0.0.1:9000" }).sms).toEqual({
+      url: "http://127.0.0.1:9000",
+      token: undefined,
+    });
+  });
+
+  it("wants the three WhatsApp settings together", () => {
+    expect(() => parseConfig({ WHATSAPP_API_URL: "https://graph.example/v21.0" })).toThrow(
+      /^Invalid settings: WHATSAPP_API_URL, WHATSAPP_API_TOKEN and WHATSAPP_PHONE_NUMBER_ID go together/,
+    );
+    expect(() => parseConfig({ WHATSAPP_API_TOKEN: "x", WHATSAPP_PHONE_NUMBER_ID: "1" })).toThrow(
+      /go together/,
+    );
+  });
+
   it.each([
+    ["SMS_PROVIDER_URL", "sms.example/send"],
+    ["SMS_PROVIDER_URL", "ftp://sms.example"],
+    ["WHATSAPP_API_URL", "javascript:alert(1)"],
+    ["WHATSAPP_PHONE_NUMBER_ID", "+965 5000"],
     ["JOBS_POOL_SIZE", "four"],
     ["DATABASE_POOL_SIZE", "0"],
     ["GATEWAY_TIMEOUT_MS", "-5"],

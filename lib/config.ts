@@ -26,6 +26,12 @@ const positiveInt = (fallback: number) =>
     .optional()
     .transform((value) => value ?? fallback);
 
+/** An http(s) address without a trailing slash, for the messaging providers. */
+const optionalWebUrl = optionalText.refine(
+  (value) => value === undefined || /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value),
+  "must be an http:// or https:// address",
+);
+
 const ConfigSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: positiveInt(3000),
@@ -39,6 +45,14 @@ const ConfigSchema = z.object({
   GATEWAY_TIMEOUT_MS: positiveInt(3000),
   RESEND_API_KEY: optionalText,
   EMAIL_FROM: optionalText,
+  SMS_PROVIDER_URL: optionalWebUrl,
+  SMS_PROVIDER_TOKEN: optionalText,
+  WHATSAPP_API_URL: optionalWebUrl,
+  WHATSAPP_API_TOKEN: optionalText,
+  WHATSAPP_PHONE_NUMBER_ID: optionalText.refine(
+    (value) => value === undefined || /^[0-9]{1,32}$/.test(value),
+    "must be the digits of the WhatsApp business phone number id",
+  ),
   COUNTERSIGN_WORKERS: optionalText,
   LOG_LEVEL: optionalText,
   TRUSTED_PROXIES: z
@@ -67,6 +81,10 @@ export type Config = {
   gatewayTimeoutMs: number;
   resendApiKey: string | undefined;
   emailFrom: string | undefined;
+  /** The HTTP SMS provider (README: "SMS provider contract"); unset: SMS stay in the outbox. */
+  sms: { url: string; token: string | undefined } | undefined;
+  /** The WhatsApp Cloud API; unset: WhatsApp messages stay in the outbox (the wa.me link still works). */
+  whatsapp: { url: string; token: string; phoneNumberId: string } | undefined;
   workersEnabled: boolean;
   logLevel: string;
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
@@ -81,6 +99,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid settings: ${problems.join("; ")}. See the README's settings table.`);
   }
   const raw = parsed.data;
+  const whatsappSet = [raw.WHATSAPP_API_URL, raw.WHATSAPP_API_TOKEN, raw.WHATSAPP_PHONE_NUMBER_ID];
+  if (whatsappSet.some(Boolean) && !whatsappSet.every(Boolean)) {
+    throw new Error(
+      "Invalid settings: WHATSAPP_API_URL, WHATSAPP_API_TOKEN and WHATSAPP_PHONE_NUMBER_ID go together: set all three or none. See the README's settings table.",
+    );
+  }
   return {
     nodeEnv: raw.NODE_ENV,
     port: raw.PORT,
@@ -97,6 +121,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     gatewayTimeoutMs: raw.GATEWAY_TIMEOUT_MS,
     resendApiKey: raw.RESEND_API_KEY,
     emailFrom: raw.EMAIL_FROM,
+    sms: raw.SMS_PROVIDER_URL
+      ? { url: raw.SMS_PROVIDER_URL.replace(/\/+$/, ""), token: raw.SMS_PROVIDER_TOKEN }
+      : undefined,
+    whatsapp:
+      raw.WHATSAPP_API_URL && raw.WHATSAPP_API_TOKEN && raw.WHATSAPP_PHONE_NUMBER_ID
+        ? {
+            url: raw.WHATSAPP_API_URL.replace(/\/+$/, ""),
+            token: raw.WHATSAPP_API_TOKEN,
+            phoneNumberId: raw.WHATSAPP_PHONE_NUMBER_ID,
+          }
+        : undefined,
     workersEnabled: raw.COUNTERSIGN_WORKERS !== "off",
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
     trustedProxies: raw.TRUSTED_PROXIES,

@@ -294,6 +294,11 @@ async function main() {
     console.log(
       JSON.stringify({ level: "info", msg: `seed: Demo Store +${processes} ledger processes` }),
     );
+    const { seedCheckout } = await import("./seed-checkout");
+    const sessions = await seedCheckout(demo.id, "admin@demo.test");
+    console.log(
+      JSON.stringify({ level: "info", msg: `seed: Demo Store +${sessions} checkout sessions` }),
+    );
   } finally {
     await prisma.$disconnect();
   }

@@ -44,6 +44,20 @@ type Config<
    * validation: a request refused before it ran does not use it up.
    */
   idempotent?: boolean;
+  /**
+   * Runs once the answer is made (errors included), with the caller when one was authenticated:
+   * for work about the answer itself, such as telling a merchant about errors. It runs before the
+   * answer is returned; its own failure is logged and never changes the answer.
+   */
+  onAnswered?: (answer: Answered) => Promise<void>;
+};
+
+export type Answered = {
+  request: Request;
+  response: Response;
+  principal: Principal | null;
+  requestId: string;
+  log: typeof logger;
 };
 
 type Context<A extends Access, Q, B, P> = {
@@ -88,6 +102,7 @@ export function apiRoute<
       path: new URL(request.url).pathname,
     });
     const started = performance.now();
+    let caller: Principal | null = null;
     let response: Response;
     try {
       response = await handle();
@@ -96,11 +111,19 @@ export function apiRoute<
     }
     response.headers.set("x-request-id", requestId);
     response.headers.set("cache-control", "no-store");
+    if (config.onAnswered) {
+      try {
+        await config.onAnswered({ request, response, principal: caller, requestId, log });
+      } catch (error) {
+        log.error({ err: error }, "onAnswered failed; the answer stands");
+      }
+    }
     log.info({ status: response.status, ms: Math.round(performance.now() - started) }, "request");
     return response;
 
     async function handle(): Promise<Response> {
       const principal = config.permission === "public" ? null : await authenticateRequest(request);
+      caller = principal;
       if (config.permission !== "public") {
         if (!principal) {
           throw new AppError(

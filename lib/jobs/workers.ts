@@ -2,7 +2,14 @@ import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { config } from "@/lib/config";
 import { deliverOutboxEmail, isMailboxEnabled, sweepPendingEmails } from "@/lib/email/outbox";
 import { logger } from "@/lib/log";
+import {
+  deliverOutboxMessage,
+  hasMessageProvider,
+  isMessageOutboxShown,
+  sweepPendingMessages,
+} from "@/lib/messaging/outbox";
 import { QUEUES, startBoss, stopBoss } from "@/lib/queue/boss";
+import { expireOverdueSessions } from "@/lib/services/checkout/end-checkout-session";
 import { expireHolds } from "@/lib/services/ledger/decide-process";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
@@ -21,7 +28,7 @@ const RETRY_START_MS = 30_000;
 const WAIT_FOR_START_MS = 10_000;
 const log = logger.child({ component: "jobs" });
 
-type EmailJob = { id: string };
+type OutboxJob = { id: string };
 
 type WorkersState = { tick?: NodeJS.Timeout; ticking: boolean; registered: boolean };
 
@@ -50,12 +57,19 @@ export async function startWorkers(): Promise<void> {
   if (!config().resendApiKey && !isMailboxEnabled()) {
     log.warn("RESEND_API_KEY is not set: emails are kept in the outbox and not sent to anyone");
   }
+  for (const channel of ["sms", "whatsapp"] as const) {
+    if (!hasMessageProvider(channel) && !isMessageOutboxShown(channel))
+      log.warn(
+        { channel },
+        "no provider is configured: these messages are kept in the outbox and not sent to anyone",
+      );
+  }
 
   const boss = await startBoss();
   if (state.registered) return;
   state.registered = true;
   try {
-    await boss.work<EmailJob>(
+    await boss.work<OutboxJob>(
       QUEUES.emailDeliver.name,
       { pollingIntervalSeconds: 1 },
       async (jobs) => {
@@ -67,17 +81,34 @@ export async function startWorkers(): Promise<void> {
         }
       },
     );
+    await boss.work<OutboxJob>(
+      QUEUES.messageDeliver.name,
+      { pollingIntervalSeconds: 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          const result = await deliverOutboxMessage(job.data.id);
+          if (result === "retry")
+            throw new Error(`message ${job.data.id} was not delivered yet; retrying`);
+        }
+      },
+    );
     await every(QUEUES.expireRequests.name, async () =>
       log.debug({ expired: await expireOverdueRequests() }, "expired overdue requests"),
     );
     await every(QUEUES.emailSweep.name, async () =>
       log.debug({ sent: await sweepPendingEmails() }, "swept pending emails"),
     );
+    await every(QUEUES.messageSweep.name, async () =>
+      log.debug({ sent: await sweepPendingMessages() }, "swept pending messages"),
+    );
     await every(QUEUES.resumeExecutions.name, async () =>
       log.debug({ resumed: await resumeStalledExecutions() }, "resumed stalled executions"),
     );
     await every(QUEUES.expireHolds.name, async () =>
       log.debug({ expired: await expireHolds() }, "expired ledger holds"),
+    );
+    await every(QUEUES.expireCheckoutSessions.name, async () =>
+      log.debug({ expired: await expireOverdueSessions() }, "expired checkout sessions"),
     );
     await every(QUEUES.purgeIdempotencyKeys.name, async () =>
       log.debug({ purged: await purgeExpiredIdempotencyKeys() }, "purged idempotency keys"),
@@ -105,8 +136,14 @@ async function tick(state: WorkersState): Promise<void> {
     await expireHolds().catch((error: unknown) =>
       log.error({ err: error }, "tick: expiring ledger holds failed"),
     );
+    await expireOverdueSessions().catch((error: unknown) =>
+      log.error({ err: error }, "tick: expiring checkout sessions failed"),
+    );
     await sweepPendingEmails().catch((error: unknown) =>
       log.error({ err: error }, "tick: sweeping emails failed"),
+    );
+    await sweepPendingMessages().catch((error: unknown) =>
+      log.error({ err: error }, "tick: sweeping SMS and WhatsApp messages failed"),
     );
   } finally {
     state.ticking = false;

@@ -16,8 +16,14 @@ export const QUEUES = {
     name: "email.deliver",
     options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   },
+  /** One job per message_outbox row (SMS and WhatsApp), like emails. */
+  messageDeliver: {
+    name: "message.deliver",
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  },
   // The scheduled queues run every minute; a failed run is simply the next minute's work.
   emailSweep: { name: "email.sweep", options: { retryLimit: 0, expireInSeconds: 300 } },
+  messageSweep: { name: "message.sweep", options: { retryLimit: 0, expireInSeconds: 300 } },
   expireRequests: {
     name: "operation-requests.expire",
     options: { retryLimit: 0, expireInSeconds: 300 },
@@ -28,6 +34,10 @@ export const QUEUES = {
   },
   expireHolds: {
     name: "ledger.holds.expire",
+    options: { retryLimit: 0, expireInSeconds: 300 },
+  },
+  expireCheckoutSessions: {
+    name: "checkout.sessions.expire",
     options: { retryLimit: 0, expireInSeconds: 300 },
   },
   purgeIdempotencyKeys: {

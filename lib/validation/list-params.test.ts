@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePageParams } from "./list-params";
+import { InstantSchema, parsePageParams } from "./list-params";
 import { OperationRequestFilterSchema } from "./operation-requests";
 import { TransactionListQuerySchema } from "./transactions";
 
@@ -75,5 +75,29 @@ describe("the ticket filters' cross-field rules", () => {
       gateway: "knet",
     });
     expect(TransactionListQuerySchema.parse({ pg: "knet" })).toMatchObject({ pg: "knet" });
+  });
+});
+
+describe("InstantSchema (a cursor's position)", () => {
+  it("takes an instant exactly as the API writes it", () => {
+    expect(InstantSchema.parse("2026-06-01T10:00:00.000Z")).toEqual(
+      new Date("2026-06-01T10:00:00.000Z"),
+    );
+  });
+
+  it("refuses anything else without throwing: text, other spellings, out of range", () => {
+    for (const value of [
+      "yesterday",
+      "",
+      "2026-02-30T00:00:00.000Z",
+      "2026-06-01T10:00:00Z",
+      "2026-06-01T13:00:00.000+03:00",
+      "0000-01-01T00:00:00.000Z",
+      "+275760-09-13T00:00:00.000Z",
+      "2026-06-01T10:00:00.000Z\u0000",
+    ]) {
+      expect(() => InstantSchema.safeParse(value), value).not.toThrow();
+      expect(InstantSchema.safeParse(value).success, value).toBe(false);
+    }
   });
 });

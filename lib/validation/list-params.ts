@@ -107,6 +107,11 @@ export function parsePageParams<Shape extends z.ZodRawShape, Output>(
 
 /** An instant a client sent back (inside a cursor): ISO 8601 UTC, exactly as we print it, in bounds. */
 export const InstantSchema = SafeLine.pipe(z.iso.datetime())
-  .refine((text) => new Date(text).toISOString() === text, "not an instant as this API writes it")
+  // zod runs this check even when the ISO check before it failed: an unparseable text must not
+  // reach toISOString(), which throws on an invalid date (a 500 for a crafted cursor).
+  .refine((text) => {
+    const at = new Date(text);
+    return !Number.isNaN(at.getTime()) && at.toISOString() === text;
+  }, "not an instant as this API writes it")
   .transform((text) => new Date(text))
   .refine(isInstantInBounds, `outside ${MIN_DAY} to ${MAX_DAY}`);

@@ -5,6 +5,7 @@
  */
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { IDEMPOTENCY_KEY_HEADER } from "../idempotency";
+import { CHECKOUT_TAG } from "./checkout-paths";
 import { buildRegistry } from "./paths";
 import { ErrorSchema, SIGNED_IN } from "./shared";
 
@@ -41,6 +42,7 @@ export function openApiDocument(): OpenApiDocument {
         description:
           "Business processes (every movement of value, as up to 8 atomic transfers), their steps, and the accounts they move.",
       },
+      CHECKOUT_TAG,
       {
         name: "Members",
         description:

@@ -24,6 +24,7 @@ import {
   TransactionListResponseSchema,
 } from "@/lib/validation/transactions";
 import type { ErrorCode } from "../errors";
+import { registerCheckoutPaths } from "./checkout-paths";
 import { registerLedgerPaths } from "./ledger-paths";
 import {
   AUTH_ERRORS,
@@ -284,6 +285,7 @@ export function buildRegistry(): OpenAPIRegistry {
     });
   }
   registerLedgerPaths(registry);
+  registerCheckoutPaths(registry);
 
   registry.registerPath({
     method: "get",

@@ -38,6 +38,21 @@ export const AUDIT_ACTIONS = [
   "business_process.step_failed",
   "ledger_account.opened",
   "limit_profile.changed",
+  "checkout_session.created",
+  "checkout_session.updated",
+  "checkout_session.canceled",
+  "checkout_session.expired",
+  "checkout_session.attempt_started",
+  "checkout_session.attempt_failed",
+  "checkout_session.authorized",
+  "checkout_session.paid",
+  "checkout_session.failed",
+  "checkout_session.captured",
+  "checkout_session.paid_late",
+  "checkout_session.duplicate_payment",
+  "checkout_settings.changed",
+  "saved_card.saved",
+  "saved_card.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -78,6 +93,21 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "business_process.step_failed": "Process step failed",
   "ledger_account.opened": "Account opened",
   "limit_profile.changed": "Limit profile changed",
+  "checkout_session.created": "Checkout session created",
+  "checkout_session.updated": "Checkout session updated",
+  "checkout_session.canceled": "Checkout session canceled",
+  "checkout_session.expired": "Checkout session expired",
+  "checkout_session.attempt_started": "Payment attempt started",
+  "checkout_session.attempt_failed": "Payment attempt failed",
+  "checkout_session.authorized": "Payment authorized",
+  "checkout_session.paid": "Payment paid",
+  "checkout_session.failed": "Payment failed: no attempts left",
+  "checkout_session.captured": "Payment captured",
+  "checkout_session.paid_late": "Paid after the session had ended",
+  "checkout_session.duplicate_payment": "Paid again: flagged, not counted",
+  "checkout_settings.changed": "Checkout settings changed",
+  "saved_card.saved": "Card saved",
+  "saved_card.deleted": "Saved card deleted",
 };
 
 export function isAuditAction(value: string): value is AuditAction {
@@ -96,8 +126,11 @@ export function auditActionLabel(action: string): string {
  */
 export type AuditActor = {
   readonly userId: string | null;
-  readonly type: "session" | "api_key" | "system";
+  /** customer: the payer on the hosted checkout page (no sign-in). */
+  readonly type: "session" | "api_key" | "system" | "customer";
 };
+
+export const CUSTOMER_ACTOR: AuditActor = { userId: null, type: "customer" };
 
 export const SYSTEM_ACTOR: AuditActor = { userId: null, type: "system" };
 
@@ -111,6 +144,7 @@ export function describeActor(actor: {
   readonly email?: string | null;
 }): string {
   if (actor.type === "system") return "System";
+  if (actor.type === "customer") return "The customer, on the checkout page";
   const person =
     actor.name && actor.email
       ? `${actor.name} <${actor.email}>`

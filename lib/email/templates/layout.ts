@@ -24,6 +24,16 @@ export type Layout = {
   facts: Fact[];
   action?: { label: string; href: string };
   footer: string;
+  /** The email's language; Arabic is laid out right to left. English when absent. */
+  language?: EmailLanguage;
+};
+
+export type EmailLanguage = "en" | "ar";
+
+/** The words the layout itself writes, per language. */
+const LAYOUT_WORDS: Record<EmailLanguage, { openAddress: string }> = {
+  en: { openAddress: "Or open this address:" },
+  ar: { openAddress: "أو افتح هذا العنوان:" },
 };
 
 /** Only web links become buttons; anything else is shown as text rather than trusted as a URL. */
@@ -39,11 +49,23 @@ export function quote(text: string): SafeHtml {
   return html`<blockquote style="margin:0 0 12px;padding:8px 12px;border-left:3px solid ${COLORS.border};white-space:pre-wrap">${text}</blockquote>`;
 }
 
-export function layout({ preview, heading, blocks, facts, action, footer }: Layout): string {
+export function layout({
+  preview,
+  heading,
+  blocks,
+  facts,
+  action,
+  footer,
+  language = "en",
+}: Layout): string {
+  const rtl = language === "ar";
+  const words = LAYOUT_WORDS[language];
+  // The gap sits between label and value: on the label's right in English, its left in Arabic.
+  const labelPadding = rtl ? "4px 0 4px 16px" : "4px 16px 4px 0";
   const factRows = facts.map(
     (fact) => html`
                   <tr>
-                    <td style="padding:4px 16px 4px 0;color:${COLORS.muted};white-space:nowrap;vertical-align:top">${fact.label}</td>
+                    <td style="padding:${labelPadding};color:${COLORS.muted};white-space:nowrap;vertical-align:top">${fact.label}</td>
                     <td style="padding:4px 0;font-weight:600">${fact.value}</td>
                   </tr>`,
   );
@@ -53,16 +75,16 @@ export function layout({ preview, heading, blocks, facts, action, footer }: Layo
       ? html`<p style="margin:24px 0 8px">
           <a href="${action.href}" style="display:inline-block;background:${COLORS.accent};color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:6px;font-weight:600">${action.label}</a>
         </p>
-        <p style="margin:0;color:${COLORS.muted};font-size:12px">Or open this address: ${action.href}</p>`
+        <p style="margin:0;color:${COLORS.muted};font-size:12px">${words.openAddress} <span dir="ltr">${action.href}</span></p>`
       : html`<p style="margin:24px 0 0;color:${COLORS.muted}">${action.label}: ${action.href}</p>`;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language}" dir="${rtl ? "rtl" : "ltr"}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${heading}</title>
   </head>
-  <body style="margin:0;padding:0;background:${COLORS.page};font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:${COLORS.text}">
+  <body dir="${rtl ? "rtl" : "ltr"}" style="margin:0;padding:0;direction:${rtl ? "rtl" : "ltr"};text-align:${rtl ? "right" : "left"};background:${COLORS.page};font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;color:${COLORS.text}">
     <div style="display:none;max-height:0;overflow:hidden">${preview}</div>
     <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${COLORS.page};padding:24px 12px">
       <tr>

@@ -5,6 +5,7 @@ import { manualActionRequiredEmail } from "./manual-action-required";
 import { newPendingRequestEmail } from "./new-pending-request";
 import { operationDoneEmail } from "./operation-done";
 import { operationRejectedEmail } from "./operation-rejected";
+import { paymentLinkEmail } from "./payment-link";
 
 const HOSTILE = `<script>alert("x")</script> & 'quoted'`;
 const HOSTILE_ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;";
@@ -212,5 +213,90 @@ describe("newPendingRequestEmail", () => {
       link: 'https://x.example/" onmouseover="alert(1)',
     });
     expect(email.html).not.toContain('" onmouseover="');
+  });
+});
+
+describe("paymentLinkEmail", () => {
+  const base = {
+    merchantName: "Souq Ltd",
+    customerName: "Fatima",
+    amount: "12.500",
+    currency: "KWD",
+    url: "https://pay.example.test/checkout/3f2b6c1e",
+    dueDate: new Date("2026-12-24T00:00:00Z"),
+    expiresAt: new Date("2026-12-31T20:00:00Z"),
+    language: "en" as const,
+  };
+
+  it("asks the customer in English to pay, with the due date, expiry and a button to the page", () => {
+    const email = paymentLinkEmail(base);
+    expect(email.subject).toBe("Souq Ltd: payment request for 12.500 KWD");
+    for (const body of [email.text, visibleText(email.html)]) {
+      expect(body).toContain("Hello Fatima,");
+      expect(body).toContain("Souq Ltd asks you to pay 12.500 KWD. Please pay by 2026-12-24.");
+      expect(body).toContain("The link works until 2026-12-31 20:00 UTC.");
+    }
+    expect(email.text).toContain("Pay 12.500 KWD: https://pay.example.test/checkout/3f2b6c1e");
+    expect(email.text).toMatch(/Due date: +2026-12-24/);
+    expect(email.html).toContain('<a href="https://pay.example.test/checkout/3f2b6c1e"');
+    expect(email.html).toContain('<html lang="en" dir="ltr">');
+    expect(email.html).not.toContain('dir="rtl"');
+  });
+
+  it("leaves the due date out when there is none, and greets a customer without a name", () => {
+    const email = paymentLinkEmail({ ...base, dueDate: null, customerName: "  " });
+    expect(email.text.startsWith("Hello,\n")).toBe(true);
+    expect(email.text).not.toContain("Please pay by");
+    expect(email.text).not.toContain("Due date");
+    expect(visibleText(email.html)).not.toContain("Due date");
+  });
+
+  it("writes the amount with the currency's decimals, never as a float", () => {
+    expect(paymentLinkEmail({ ...base, amount: "1500", currency: "USD" }).subject).toContain(
+      "1,500.00 USD",
+    );
+    expect(
+      paymentLinkEmail({ ...base, amount: { toFixed: () => "7" }, currency: "JPY" }).text,
+    ).toContain("7 JPY");
+    expect(() => paymentLinkEmail({ ...base, amount: "1.2345" })).toThrow();
+  });
+
+  it("lays the Arabic email out right to left, with Latin values isolated", () => {
+    const email = paymentLinkEmail({ ...base, language: "ar", customerName: "فاطمة" });
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.html).toContain(
+      '<body dir="rtl" style="margin:0;padding:0;direction:rtl;text-align:right;',
+    );
+    expect(email.subject).toBe("\u2068Souq Ltd\u2069: طلب دفع بمبلغ \u206812.500 KWD\u2069");
+    for (const body of [email.text, visibleText(email.html)]) {
+      expect(body).toContain("مرحباً \u2068فاطمة\u2069،");
+      expect(body).toContain(
+        "يطلب منك \u2068Souq Ltd\u2069 دفع مبلغ \u206812.500 KWD\u2069. يرجى الدفع قبل \u20682026-12-24\u2069.",
+      );
+      expect(body).toContain("تاريخ الاستحقاق");
+    }
+    expect(visibleText(email.html)).toContain("أو افتح هذا العنوان:");
+    expect(email.html).toContain(
+      '<span dir="ltr">https://pay.example.test/checkout/3f2b6c1e</span>',
+    );
+    expect(email.text).not.toMatch(/Hello|Pay |Due date/);
+  });
+
+  it("escapes every value in the HTML, flattens names to one line, and keeps the plain text literal", () => {
+    const email = paymentLinkEmail({
+      ...base,
+      merchantName: `${HOSTILE}\r\nBcc: x@evil.test`,
+      customerName: HOSTILE,
+    });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain(HOSTILE_ESCAPED);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.subject).toContain("Bcc: x@evil.test: payment request");
+    expect(email.text).toContain(HOSTILE);
+  });
+
+  it("refuses a link that is not a web address", () => {
+    for (const url of ["javascript:alert(1)", "pay.example.test/x", 'https://x.test/"onclick=1'])
+      expect(() => paymentLinkEmail({ ...base, url })).toThrow(/not a web address/);
   });
 });

@@ -142,3 +142,54 @@ export async function postCardVoid(tx: Tx, originalId: string, input: CardMove):
   });
   return reversal.id;
 }
+
+/**
+ * A capture of an authorized card payment: the payment process's hold is posted (all, or
+ * `captureMinor` of it: the rest is released) and the process is processed. The posted transfer is
+ * the one a refund later names (tx_id_to_refund).
+ */
+export async function postCardCapture(
+  tx: Tx,
+  processId: string,
+  input: { merchantId: string; captureMinor: bigint; auditActor: AuditActor },
+): Promise<void> {
+  const caller: LedgerCaller = {
+    merchantId: input.merchantId,
+    auditActor: input.auditActor,
+    userId: input.auditActor.userId,
+  };
+  const holds = await readHolds(tx, processId);
+  const accounts = await lockAccounts(
+    tx,
+    input.merchantId,
+    holds.flatMap((h) => [h.debitId, h.creditId]),
+  );
+  const [seqRow] = await tx.$queryRaw<{ next: number }[]>`
+    SELECT coalesce(max(seq), 0)::int + 1 AS next FROM ledger_transfer WHERE process_id = ${processId}::uuid`;
+  const plan = planResolution(toPlannedHolds(holds, accounts), "post", {
+    now: new Date(),
+    firstSeq: seqRow?.next ?? 1,
+    captureAmount: input.captureMinor,
+  });
+  if (!plan.ok) throw refusalError(plan);
+  const written = await insertTransfers(tx, {
+    merchantId: input.merchantId,
+    processId,
+    transfers: plan.transfers,
+  });
+  const posted = written.find((transfer) => transfer.kind === "post_pending");
+  const updated = await tx.businessProcess.updateMany({
+    where: { id: processId, status: "pending" },
+    data: {
+      status: "processed",
+      finishedAt: new Date(),
+      amount: input.captureMinor,
+      txIdToRefund: posted?.id ?? null,
+    },
+  });
+  if (updated.count !== 1) throw new Error(`payment process ${processId} was not pending`);
+  await auditProcess(tx, caller, processId, "business_process.processed", "pending", "processed", {
+    captured: input.captureMinor.toString(),
+    transfers: written.map((t) => t.id),
+  });
+}

@@ -8,6 +8,7 @@ import { getTransaction } from "@/lib/queries/transactions/get-transaction";
 import { toTransactionDetailJson } from "@/lib/queries/transactions/transaction-detail-json";
 import { History } from "../../_components/history";
 import { StateBadge } from "../_components/state-badge";
+import { CheckoutSection } from "./_components/checkout-section";
 import { OperationPanel } from "./_components/operation-panel";
 
 export const metadata: Metadata = { title: "Payment" };
@@ -61,6 +62,10 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
           <Figure label="Remaining">{money(transaction.remainingAmount)}</Figure>
         </dl>
       </section>
+
+      {transaction.kind === "payment" && (
+        <CheckoutSection principal={principal} paymentId={transaction.id} />
+      )}
 
       {transaction.kind === "payment" && (
         <section aria-label="Operations">
