@@ -65,6 +65,7 @@ CREATE TABLE "checkout_session" (
 CREATE UNIQUE INDEX "checkout_session_short_code_key" ON "checkout_session"("short_code");
 CREATE UNIQUE INDEX "checkout_session_merchant_id_order_no_key" ON "checkout_session"("merchant_id", "order_no");
 CREATE INDEX "checkout_session_merchant_id_type_created_at_id_idx" ON "checkout_session"("merchant_id", "type", "created_at" DESC, "id" DESC);
+CREATE INDEX "checkout_session_merchant_id_created_at_id_idx" ON "checkout_session"("merchant_id", "created_at" DESC, "id" DESC);
 CREATE INDEX "checkout_session_expires_at_idx" ON "checkout_session"("expires_at");
 
 -- The session and its payment belong to one merchant.
