@@ -23,6 +23,7 @@ CREATE TABLE "publishable_key" (
     CONSTRAINT "publishable_key_origins_count" CHECK (cardinality("allowed_origins") BETWEEN 1 AND 20),
     CONSTRAINT "publishable_key_origins_no_null" CHECK (array_position("allowed_origins", NULL) IS NULL),
     CONSTRAINT "publishable_key_origins_format" CHECK (
+        array_to_string("allowed_origins", '') !~ '\s' AND
         array_to_string("allowed_origins", ' ') ~
           '^https?://([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?( https?://([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?)*$'
     ),
