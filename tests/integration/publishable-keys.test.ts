@@ -429,19 +429,19 @@ describe("the keys API", () => {
       ],
       [
         "PUT",
-        () => putKey(send("PUT", `/api/v1/publishable-keys/${id}`, key, {}), withId(id)),
+        () => putKey(send("PUT", `/api/v1/publishable-keys/${id}`, key, {})),
         405,
         "method_not_allowed",
       ],
       [
         "GET one key",
-        () => getKeyPath(get(`/api/v1/publishable-keys/${id}`, key), withId(id)),
+        () => getKeyPath(get(`/api/v1/publishable-keys/${id}`, key)),
         405,
         "method_not_allowed",
       ],
       [
         "PATCH the collection",
-        () => patchKeys(send("PATCH", "/api/v1/publishable-keys", key, {}), noParams),
+        () => patchKeys(send("PATCH", "/api/v1/publishable-keys", key, {})),
         405,
         "method_not_allowed",
       ],
@@ -568,7 +568,6 @@ describe("the browser's read of a session with a publishable key", () => {
     expect(await errorOf(await browserGet("x".repeat(500), pk))).toMatchObject({ status: 400 });
     const post = await publicPost(
       new Request("http://test/api/checkout/v1/sessions/x", { method: "POST" }),
-      withId("x"),
     );
     expect(await errorOf(post)).toMatchObject({ status: 405, code: "method_not_allowed" });
   });

@@ -9,6 +9,8 @@ import { CHECKOUT_METHODS, type CheckoutMethod, methodsForGateway } from "./sess
  */
 export const PUBLISHABLE_KEY_PREFIX = "pk_";
 export const SECRET_KEY_PREFIX = "sk_";
+/** Demo Store's key in the seed, used by the sandbox demo shop (/sandbox/shop). */
+export const DEMO_PUBLISHABLE_KEY = "pk_demo_store";
 export const PUBLISHABLE_KEY_RANDOM_LENGTH = 32;
 export const MAX_ALLOWED_ORIGINS = 20;
 export const MAX_KEY_NAME_LENGTH = 80;
