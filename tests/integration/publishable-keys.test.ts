@@ -5,6 +5,7 @@ import {
   OPTIONS as publicPreflight,
   GET as publicSession,
 } from "@/app/api/checkout/v1/sessions/[id]/route";
+import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import {
   GET as getKeyPath,
   PATCH as patchKey,
@@ -665,5 +666,19 @@ describe("proxy.ts on the hosted page", () => {
   it("leaves other pages to next.config.ts", async () => {
     const response = await run("http://test/payments");
     expect(response.headers.get("content-security-policy")).toBeNull();
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("describes the keys API and the browser read", async () => {
+    const document = await (
+      await openApi(new Request("http://test/api/v1/openapi.json"), noParams)
+    ).json();
+    expect(Object.keys(document.paths["/api/v1/publishable-keys"])).toEqual(["get", "post"]);
+    expect(Object.keys(document.paths["/api/v1/publishable-keys/{id}"])).toEqual([
+      "patch",
+      "delete",
+    ]);
+    expect(Object.keys(document.paths["/api/checkout/v1/sessions/{id}"])).toEqual(["get"]);
   });
 });

@@ -25,6 +25,7 @@ import {
 } from "@/lib/validation/transactions";
 import type { ErrorCode } from "../errors";
 import { registerLedgerPaths } from "./ledger-paths";
+import { registerPublishableKeyPaths } from "./publishable-key-paths";
 import {
   AUTH_ERRORS,
   DECISION_ERRORS,
@@ -284,6 +285,7 @@ export function buildRegistry(): OpenAPIRegistry {
     });
   }
   registerLedgerPaths(registry);
+  registerPublishableKeyPaths(registry);
 
   registry.registerPath({
     method: "get",
