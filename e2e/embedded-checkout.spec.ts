@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import type { Page } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
 import { expect, test } from "./fixtures";
@@ -5,13 +6,25 @@ import { expect, test } from "./fixtures";
 /*
  * The embeddable checkout (issue 8): the sandbox demo shop embeds the hosted page with
  * /sdk/v1/checkout.js; the script talks to its iframe by the protocol and trusts nobody else; a page
- * on an origin the key does not list gets no checkout. Merchant pages on other origins are served
- * by page.route (http://shop.test, http://evil.test): real cross-origin frames in a real browser.
+ * on an origin the key does not list gets no checkout. Merchant pages on other origins are served by
+ * small HTTP servers on loopback started here (a real other origin; Chromium would refuse a
+ * made-up public host loading the app on localhost): real cross-origin frames in a real browser.
  */
 
-const SHOP_ORIGIN = "http://shop.test";
-const EVIL_ORIGIN = "http://evil.test";
 const APP_ORIGIN = new URL(BASE_URL).origin;
+
+/** A merchant's site on its own origin (http://127.0.0.1:<port>), serving `html` at every path. */
+async function merchantSite(html: (origin: string) => string) {
+  let origin = "";
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(html(origin));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  return { origin, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 
 /** Buys on the demo shop and returns the session its server created. */
 async function buyOnDemoShop(page: Page): Promise<string> {
@@ -67,6 +80,8 @@ const FAKE_FRAME = `<!doctype html><html><body><p>Hosted page stand-in</p><scrip
 </script></body></html>`;
 
 test.describe("the embedded checkout", () => {
+  // Each test buys on the demo shop first, on a machine shared with other builds.
+  test.slow();
   test("the demo shop embeds the hosted page for its session, framed for its own origin only", async ({
     page,
   }) => {
@@ -103,16 +118,15 @@ test.describe("the embedded checkout", () => {
     api,
   }) => {
     const sessionId = await buyOnDemoShop(page);
+    let key = "";
+    const shop = await merchantSite(() => merchantPage(sessionId, key));
+    const SHOP_ORIGIN = shop.origin;
     const admin = await api("admin");
     const created = await admin.post("/api/v1/publishable-keys", {
       data: { name: "E2E shop", allowed_origins: [SHOP_ORIGIN] },
     });
     expect(created.status()).toBe(201);
-    const key = (await created.json()).data.key as string;
-
-    await page.route(`${SHOP_ORIGIN}/**`, (route) =>
-      route.fulfill({ contentType: "text/html", body: merchantPage(sessionId, key) }),
-    );
+    key = (await created.json()).data.key as string;
     const proxied: string[] = [];
     await page.route(`${BASE_URL}/checkout/**`, async (route) => {
       // The real server decides the framing; the stand-in then plays the hosted page.
@@ -160,24 +174,24 @@ test.describe("the embedded checkout", () => {
       await page.evaluate(() => (window as unknown as { events: unknown[] }).events),
     ).toHaveLength(2);
     await expect(iframe).toHaveCSS("height", "480px");
+    await shop.close();
   });
 
   test("a beforePayment that says no stops the payment", async ({ page, api }) => {
     const sessionId = await buyOnDemoShop(page);
+    let key = "";
+    const shop = await merchantSite(() =>
+      merchantPage(sessionId, key, "return Promise.resolve(false);"),
+    );
+    const SHOP_ORIGIN = shop.origin;
     const admin = await api("admin");
-    const key = (
+    key = (
       await (
         await admin.post("/api/v1/publishable-keys", {
           data: { name: "E2E shop 2", allowed_origins: [SHOP_ORIGIN] },
         })
       ).json()
     ).data.key as string;
-    await page.route(`${SHOP_ORIGIN}/**`, (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        body: merchantPage(sessionId, key, "return Promise.resolve(false);"),
-      }),
-    );
     await page.route(`${BASE_URL}/checkout/**`, (route) =>
       route.fulfill({ contentType: "text/html", body: FAKE_FRAME }),
     );
@@ -192,17 +206,18 @@ test.describe("the embedded checkout", () => {
 
   test("an iframe on an origin the key does not list does not load", async ({ page }) => {
     const sessionId = await buyOnDemoShop(page);
-    // The script on evil.test with the demo key (which lists only the app's own origin): the
-    // embed request names evil.test as the origin and gets the 403 page.
-    await page.route(`${EVIL_ORIGIN}/**`, (route) =>
-      route.fulfill({ contentType: "text/html", body: merchantPage(sessionId, "pk_demo_store") }),
-    );
+    // The script on another origin with the demo key (which lists only the app's own origin): the
+    // embed request names that origin and gets the 403 page.
+    const evil = await merchantSite(() => merchantPage(sessionId, "pk_demo_store"));
     const refused = page.waitForResponse((response) => response.url().includes("/checkout/"));
-    await page.goto(`${EVIL_ORIGIN}/shop`);
-    expect((await refused).status()).toBe(403);
+    await page.goto(`${evil.origin}/shop`);
+    const answer = await refused;
+    expect(answer.status()).toBe(403);
+    expect(new URL(answer.url()).searchParams.get("origin")).toBe(evil.origin);
+    await evil.close();
 
     // A page that lies about its origin gets a policy naming the real shop, and the browser
-    // refuses to draw it inside evil.test.
+    // refuses to draw it inside the liar's page.
     const lying = `${BASE_URL}/checkout/${sessionId}?${new URLSearchParams({
       embed: "1",
       pk: "pk_demo_store",
@@ -210,20 +225,16 @@ test.describe("the embedded checkout", () => {
       methods: "card",
       lang: "en",
     })}`;
-    await page.route(`${EVIL_ORIGIN}/liar`, (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        body: `<!doctype html><iframe id="f" src="${lying}"></iframe>`,
-      }),
-    );
+    const liar = await merchantSite(() => `<!doctype html><iframe id="f" src="${lying}"></iframe>`);
     const answered = page.waitForResponse((response) => response.url() === lying);
-    await page.goto(`${EVIL_ORIGIN}/liar`);
+    await page.goto(`${liar.origin}/liar`);
     const response = await answered;
     expect(response.headers()["content-security-policy"]).toContain(
       `frame-ancestors ${APP_ORIGIN};`,
     );
     const frame = page.frames().find((f) => f !== page.mainFrame());
     await expect.poll(() => frame?.url() ?? "").not.toContain("/checkout/");
+    await liar.close();
   });
 
   test.fixme("pays through the hosted page embedded on the demo shop (needs helper E's /checkout page on main)", async () => {});
@@ -266,7 +277,7 @@ test.describe("Settings > Checkout", () => {
     await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
   });
 
-  test("fits a phone, and is not offered to a viewer", async ({ adminPage, viewerPage }) => {
+  test("fits a phone", async ({ adminPage }) => {
     await adminPage.setViewportSize({ width: 390, height: 844 });
     await adminPage.goto("/settings/checkout");
     await expect(adminPage.getByText("pk_demo_store")).toBeVisible();
@@ -274,10 +285,12 @@ test.describe("Settings > Checkout", () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+  });
 
-    await viewerPage.goto("/payments");
-    await expect(viewerPage.getByRole("link", { name: "Checkout", exact: true })).toHaveCount(0);
+  test("is not offered to a viewer", async ({ viewerPage }) => {
     await viewerPage.goto("/settings/checkout");
+    await expect(viewerPage.getByRole("link", { name: "Payments" })).toBeVisible();
+    await expect(viewerPage.getByRole("link", { name: "Checkout", exact: true })).toHaveCount(0);
     await expect(viewerPage.getByText("pk_demo_store")).toHaveCount(0);
   });
 });
