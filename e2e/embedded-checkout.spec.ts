@@ -241,6 +241,8 @@ test.describe("the embedded checkout", () => {
 });
 
 test.describe("Settings > Checkout", () => {
+  // Several server actions in a row, on a machine shared with other builds.
+  test.slow();
   test("an admin creates a key, edits its origins and revokes it", async ({ adminPage: page }) => {
     await page.goto("/settings/checkout");
     await expect(page.getByRole("heading", { name: "Checkout", level: 1 })).toBeVisible();
