@@ -5,9 +5,12 @@
 
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient, type Role, type TransactionState } from "@prisma/client";
+import { config } from "../lib/config";
 import { hashApiKey } from "../lib/credentials/api-keys";
 import { hashPassword } from "../lib/credentials/passwords";
 import type { GrantablePermission } from "../lib/domain/auth/permissions";
+import { normalizeOrigin } from "../lib/domain/checkout/embed-protocol";
+import { DEMO_PUBLISHABLE_KEY } from "../lib/domain/checkout/publishable-keys";
 import { type CurrencyCode, currencyExponent } from "../lib/domain/money/currency";
 import { money, toDecimalString } from "../lib/domain/money/money";
 import { createPool } from "../lib/pg-pool";
@@ -271,6 +274,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
     create: { merchantId: demo.id, enabled: true, checkerUserId: checker.id },
   });
 
+  await seedPublishableKey(prisma, demo.id);
+
   const demoPayments = await seedPayments(prisma, demo.id, "DS", 200, 20261121);
   const otherPayments = await seedPayments(prisma, other.id, "OS", 24, 7);
   console.log(
@@ -279,6 +284,27 @@ export async function seedDemo(prisma: PrismaClient): Promise<void> {
       msg: `seed: Demo Store +${demoPayments} payments, Other Shop +${otherPayments} payments`,
     }),
   );
+}
+
+/**
+ * The demo shop's publishable key (/sandbox/shop embeds the checkout with it): Demo Store's, allowing
+ * the app's own origin. Upserted so a restart on another address (NEXTAUTH_URL) keeps it working.
+ */
+async function seedPublishableKey(prisma: PrismaClient, merchantId: string): Promise<void> {
+  const origin = normalizeOrigin(config().appUrl);
+  if (!origin) throw new Error(`the app's URL ${config().appUrl} has no http(s) origin`);
+  const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
+  await prisma.publishableKey.upsert({
+    where: { key: DEMO_PUBLISHABLE_KEY },
+    update: { allowedOrigins: [origin], revokedAt: null },
+    create: {
+      merchantId,
+      name: "Demo shop",
+      key: DEMO_PUBLISHABLE_KEY,
+      allowedOrigins: [origin],
+      createdById: admin.id,
+    },
+  });
 }
 
 async function main() {

@@ -102,6 +102,8 @@ async function main(): Promise<void> {
   if (process.env.SKIP_BUILD === "1" && existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     log("SKIP_BUILD=1: serving the existing build");
   } else {
+    // The embeddable checkout script is built first, so public/sdk is never older than sdk/.
+    await run("tsx", ["scripts/build-sdk.ts"], env, { quiet: false });
     log("building (next build)");
     await run("next", ["build"], env, { quiet: false });
   }

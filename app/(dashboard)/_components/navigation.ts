@@ -36,6 +36,7 @@ export const NAVIGATION: {
     permission: "processes.review",
   },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
+  { href: "/settings/checkout", label: "Checkout", permission: "checkout.settings" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/admin/members", label: "Members", permission: "members.manage" },
   { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugins.manage" },

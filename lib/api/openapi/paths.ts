@@ -27,6 +27,7 @@ import type { ErrorCode } from "../errors";
 import { registerCheckoutPaths } from "./checkout-paths";
 import { registerLedgerPaths } from "./ledger-paths";
 import { registerPaymentLinkPaths } from "./payment-link-paths";
+import { registerPublishableKeyPaths } from "./publishable-key-paths";
 import {
   AUTH_ERRORS,
   DECISION_ERRORS,
@@ -288,6 +289,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerLedgerPaths(registry);
   registerCheckoutPaths(registry);
   registerPaymentLinkPaths(registry);
+  registerPublishableKeyPaths(registry);
 
   registry.registerPath({
     method: "get",

@@ -54,6 +54,9 @@ export const AUDIT_ACTIONS = [
   "checkout_settings.changed",
   "saved_card.saved",
   "saved_card.deleted",
+  "publishable_key.created",
+  "publishable_key.origins_changed",
+  "publishable_key.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -110,6 +113,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "checkout_settings.changed": "Checkout settings changed",
   "saved_card.saved": "Card saved",
   "saved_card.deleted": "Saved card deleted",
+  "publishable_key.created": "Publishable key created",
+  "publishable_key.origins_changed": "Publishable key origins changed",
+  "publishable_key.revoked": "Publishable key revoked",
 };
 
 export function isAuditAction(value: string): value is AuditAction {
