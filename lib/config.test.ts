@@ -19,6 +19,7 @@ describe("parseConfig", () => {
       workersEnabled: true,
       logLevel: "info",
       trustedProxies: 0,
+      webhookAllowPrivateAddresses: true,
     });
   });
 
@@ -47,7 +48,18 @@ describe("parseConfig", () => {
     expect(parseConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
   });
 
+  it("allows private webhook addresses except in a real production deployment", () => {
+    const allow = (env: Record<string, string>) => parseConfig(env).webhookAllowPrivateAddresses;
+    expect(allow({})).toBe(true);
+    expect(allow({ NODE_ENV: "test" })).toBe(true);
+    expect(allow({ NODE_ENV: "production" })).toBe(false);
+    expect(allow({ NODE_ENV: "production", SANDBOX_MODE: "true" })).toBe(true);
+    expect(allow({ NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true" })).toBe(true);
+    expect(allow({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "false" })).toBe(false);
+  });
+
   it.each([
+    ["WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "yes"],
     ["JOBS_POOL_SIZE", "four"],
     ["DATABASE_POOL_SIZE", "0"],
     ["GATEWAY_TIMEOUT_MS", "-5"],
