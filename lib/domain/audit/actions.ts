@@ -38,6 +38,12 @@ export const AUDIT_ACTIONS = [
   "business_process.step_failed",
   "ledger_account.opened",
   "limit_profile.changed",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.disabled",
+  "webhook_secret.rotated",
+  "webhook_delivery.resent",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -78,6 +84,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "business_process.step_failed": "Process step failed",
   "ledger_account.opened": "Account opened",
   "limit_profile.changed": "Limit profile changed",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.updated": "Webhook endpoint changed",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled automatically",
+  "webhook_secret.rotated": "Webhook signing secret rotated",
+  "webhook_delivery.resent": "Webhook resent",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

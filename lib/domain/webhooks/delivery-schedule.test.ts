@@ -5,6 +5,7 @@ import {
   isSuccessStatus,
   MAX_ATTEMPTS,
   nextAttemptAt,
+  SCHEDULE_TOTAL_MS,
   shouldDisableForFailures,
 } from "./delivery-schedule";
 
@@ -63,5 +64,15 @@ describe("webhook retry schedule", () => {
     const since = new Date(T0.getTime() - DISABLE_AFTER_FAILING_MS);
     expect(shouldDisableForFailures(since, T0)).toBe(true);
     expect(shouldDisableForFailures(new Date(since.getTime() + 1), T0)).toBe(false);
+  });
+
+  it("disables an endpoint when a delivery is abandoned after failing through the whole schedule", () => {
+    expect(SCHEDULE_TOTAL_MS).toBe((1 + 5 + 30 + 120 + 360 + 720) * MIN);
+    const firstAttempt = new Date(T0.getTime() - SCHEDULE_TOTAL_MS);
+    expect(shouldDisableForFailures(firstAttempt, T0, true)).toBe(true);
+    expect(shouldDisableForFailures(firstAttempt, T0, false)).toBe(false);
+    // A success in between reset failingSince: the abandoned delivery alone does not disable.
+    expect(shouldDisableForFailures(new Date(T0.getTime() - 60 * MIN), T0, true)).toBe(false);
+    expect(shouldDisableForFailures(null, T0, true)).toBe(false);
   });
 });

@@ -64,14 +64,22 @@ export function decideAfterAttempt(
   return at ? { outcome: "retry", at } : { outcome: "abandoned" };
 }
 
+/** From the first attempt to the last when every one fails: 20 h 36 min. */
+export const SCHEDULE_TOTAL_MS = RETRY_DELAYS_MS.reduce((sum, delay) => sum + delay, 0);
+
 /**
- * Whether an endpoint should be disabled for failing: its oldest failure since its last success
- * (or since it was enabled) lies a day or more before `now`.
+ * Whether an endpoint should be disabled for failing: it has failed without a single success since
+ * `failingSince` for a day, or a delivery was just abandoned (its seven attempts, spanning the whole
+ * schedule, all failed) with no success since its first attempt.
  */
-export function shouldDisableForFailures(failingSince: Date | null, now: Date): boolean {
-  return (
-    failingSince !== null && now.getTime() - failingSince.getTime() >= DISABLE_AFTER_FAILING_MS
-  );
+export function shouldDisableForFailures(
+  failingSince: Date | null,
+  now: Date,
+  justAbandoned = false,
+): boolean {
+  if (failingSince === null) return false;
+  const failingFor = now.getTime() - failingSince.getTime();
+  return failingFor >= (justAbandoned ? SCHEDULE_TOTAL_MS : DISABLE_AFTER_FAILING_MS);
 }
 
 export const DISABLED_REASONS = ["gone", "failing", "manual"] as const;
