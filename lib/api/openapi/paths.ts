@@ -38,6 +38,7 @@ import {
   ReplayedHeader,
   SIGNED_IN,
 } from "./shared";
+import { registerWebhookPaths } from "./webhook-paths";
 
 export function buildRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
@@ -284,6 +285,7 @@ export function buildRegistry(): OpenAPIRegistry {
     });
   }
   registerLedgerPaths(registry);
+  registerWebhookPaths(registry);
 
   registry.registerPath({
     method: "get",
