@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync,ledger]`
+ * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync,ledger,webhooks]`
+ *   webhooks options: [--webhook-events N] [--webhook-concurrency N]
  *   ledger options: [--coins N] [--processes N] [--seconds N] [--clients 1,4,16] [--pgbench-scale N]
  *
  * Benchmarks, not tests: figures with their targets beside them, no pass/fail. On an embedded
@@ -14,6 +15,9 @@
  *          transfers (target p95 < 2 ms); listProcesses at 1,000,000 processes, six filter sets
  *          (target p95 within 3x the same SQL sent directly). Only with `--only ledger` (or a list
  *          naming it): it needs an empty database and about 10 minutes.
+ *   webhooks  N events delivered to a local receiver by the delivery worker (deliveries/s), beside
+ *          the raw receiver (N plain fetches of the same bodies at the same concurrency). Only when
+ *          named in --only.
  */
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -107,6 +111,15 @@ async function main(url: string, embedded: boolean): Promise<void> {
     }
 
     const ledger = args.only.has("ledger") ? await runLedger(url, log) : null;
+    let webhooks: import("./webhooks").WebhookBenchmark | null = null;
+    if (args.only.has("webhooks")) {
+      const { benchmarkWebhooks } = await import("./webhooks");
+      webhooks = await benchmarkWebhooks({
+        events: args.webhookEvents,
+        concurrency: args.webhookConcurrency,
+        log,
+      });
+    }
 
     const requestsA = data ? await countRequests(url, data.merchantId) : 0;
     const out: string[] = [""];
@@ -235,6 +248,31 @@ async function main(url: string, embedded: boolean): Promise<void> {
       );
     }
     if (ledger) out.push(...ledger);
+    if (webhooks) {
+      out.push(
+        "",
+        `Webhooks: ${webhooks.events} events to one endpoint on a loopback receiver, ${webhooks.concurrency} at a time`,
+      );
+      out.push(
+        table([
+          ["measure", "figure"],
+          ["delivered by deliverDueWebhooks: deliveries/s", webhooks.deliveredPerSecond.toFixed(1)],
+          ["raw receiver (plain fetch, same bodies): requests/s", webhooks.rawPerSecond.toFixed(1)],
+          [
+            "  delivery / raw",
+            `${((webhooks.deliveredPerSecond / webhooks.rawPerSecond) * 100).toFixed(0)} %`,
+          ],
+          [
+            "enqueueWebhookEvent, one transaction each: events/s",
+            webhooks.enqueuePerSecond.toFixed(1),
+          ],
+          [
+            "delivered / each id received exactly once",
+            `${webhooks.delivered} / ${webhooks.receivedOnce}`,
+          ],
+        ]),
+      );
+    }
     if (sync) {
       out.push(
         "",
@@ -280,6 +318,12 @@ async function main(url: string, embedded: boolean): Promise<void> {
             }
           : null,
         sync: sync ? { p95_ms: round2(sync.p95) } : null,
+        webhooks: webhooks
+          ? {
+              deliveries_per_s: round2(webhooks.deliveredPerSecond),
+              raw_requests_per_s: round2(webhooks.rawPerSecond),
+            }
+          : null,
       };
       await writeFile(args.json, `${JSON.stringify(json, null, 2)}\n`);
       log(`wrote ${args.json}`);
@@ -302,6 +346,8 @@ function parseArgs(argv: string[]) {
     seconds: 30,
     clients: [1, 4, 16],
     pgbenchScale: null as number | null,
+    webhookEvents: 500,
+    webhookConcurrency: 8,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -319,10 +365,13 @@ function parseArgs(argv: string[]) {
     else if (arg === "--seconds") parsed.seconds = Number(value());
     else if (arg === "--clients") parsed.clients = value().split(",").map(Number);
     else if (arg === "--pgbench-scale") parsed.pgbenchScale = Number(value());
+    else if (arg === "--webhook-events") parsed.webhookEvents = Number(value());
+    else if (arg === "--webhook-concurrency") parsed.webhookConcurrency = Number(value());
     else
       throw new Error(
         `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger, ` +
-          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N",
+          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N, " +
+          "--webhook-events N, --webhook-concurrency N",
       );
   }
   for (const [name, number] of [
