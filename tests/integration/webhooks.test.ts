@@ -6,7 +6,11 @@ import { approveOperationRequest } from "@/lib/services/operation-requests/appro
 import { rejectOperationRequest } from "@/lib/services/operation-requests/reject-operation-request";
 import { submitOperationRequest } from "@/lib/services/operation-requests/submit-operation-request";
 import { createWebhookEndpoint } from "@/lib/services/webhooks/create-webhook-endpoint";
-import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhook";
+import {
+  attemptDelivery,
+  claimDueDeliveries,
+  deliverDueWebhooks,
+} from "@/lib/services/webhooks/deliver-webhook";
 import { enqueueWebhookEvent } from "@/lib/services/webhooks/enqueue-webhook-event";
 import { resendWebhookDelivery } from "@/lib/services/webhooks/resend-webhook-delivery";
 import { rotateWebhookSecret } from "@/lib/services/webhooks/rotate-webhook-secret";
@@ -371,6 +375,33 @@ describe("webhook delivery to a real receiver", () => {
       expect(await prisma.webhookDelivery.count()).toBe(3);
       await deliverDueWebhooks();
       expect(receiver.received).toHaveLength(3);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("records an attempt in flight when its endpoint is disabled meanwhile, without rescheduling it", async () => {
+    const m = await seedMerchant();
+    const receiver = await startWebhookReceiver({ secrets: () => [], answers: [500] });
+    try {
+      const admin = principalOf(m, "admin");
+      const endpoint = await createWebhookEndpoint(admin, { url: receiver.url, eventTypes: [] });
+      await enqueue(m);
+      const [claimed] = await claimDueDeliveries(new Date(), 10);
+      // A second worker finds nothing: the claim's lease holds it.
+      expect(await claimDueDeliveries(new Date(), 10)).toEqual([]);
+      await updateWebhookEndpoint(admin, endpoint.id, { enabled: false });
+      const outcome = await attemptDelivery(claimed);
+      expect(outcome).toMatchObject({ responseStatus: 500, outcome: "retry" });
+      const delivery = await prisma.webhookDelivery.findFirstOrThrow({
+        include: { attempts: true },
+      });
+      expect([delivery.status, delivery.nextAttemptAt, delivery.claimedUntil]).toEqual([
+        "failed",
+        null,
+        null,
+      ]);
+      expect(delivery.attempts.map((a) => a.responseStatus)).toEqual([500]);
     } finally {
       await receiver.close();
     }

@@ -217,10 +217,20 @@ async function recordAttempt(
   } else {
     deliveryData = { ...lastFields, status: "abandoned", nextAttemptAt: null };
   }
-  const { count } = await tx.webhookDelivery.updateMany({
-    where: { id: claimed.id, claimedUntil: claimed.claimedUntil },
+  let { count } = await tx.webhookDelivery.updateMany({
+    where: {
+      id: claimed.id,
+      claimedUntil: claimed.claimedUntil,
+      // Rescheduling needs it still pending: its endpoint may have been disabled meanwhile.
+      ...(deliveryData.nextAttemptAt instanceof Date ? { status: "pending" } : {}),
+    },
     data: deliveryData,
   });
+  if (count === 0 && deliveryData.nextAttemptAt instanceof Date)
+    ({ count } = await tx.webhookDelivery.updateMany({
+      where: { id: claimed.id, claimedUntil: claimed.claimedUntil },
+      data: lastFields,
+    }));
   if (count === 0) throw new Error(`webhook delivery ${claimed.id} lost its claim`);
 
   if (decision.outcome === "delivered") {
