@@ -1,11 +1,14 @@
 import "server-only";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { truncateUtf8 } from "@/lib/domain/webhooks/response-body";
 import { checkLiteralAddress, guardedLookup } from "./webhook-address";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 /** How much of a receiver's answer is kept for the delivery log. */
-export const MAX_RESPONSE_BYTES = 4096;
+export { MAX_RESPONSE_BYTES } from "@/lib/domain/webhooks/response-body";
+
+import { MAX_RESPONSE_BYTES } from "@/lib/domain/webhooks/response-body";
 
 export type PostResult =
   | { ok: true; status: number; body: string; durationMs: number }
@@ -103,19 +106,4 @@ function errorText(error: Error & { code?: string }): string {
       ? `${error.code}: ${error.message}`
       : error.message;
   return text.slice(0, 1000) || "The request failed.";
-}
-
-/**
- * At most `max` bytes of the answer as text, cut on a character boundary, with NUL (which text
- * columns refuse) and invalid bytes replaced; re-measured after decoding, since a replacement
- * character is longer than the byte it replaces.
- */
-export function truncateUtf8(bytes: Buffer, max: number): string {
-  let text = bytes
-    .subarray(0, max + 4)
-    .toString("utf8")
-    .replaceAll("\u0000", "\uFFFD");
-  while (Buffer.byteLength(text, "utf8") > max) text = text.slice(0, -1);
-  // A lone high surrogate left by the cut is not valid text either.
-  return text.replace(/[\uD800-\uDBFF]$/, "");
 }
