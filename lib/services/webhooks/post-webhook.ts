@@ -1,14 +1,10 @@
 import "server-only";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { truncateUtf8 } from "@/lib/domain/webhooks/response-body";
+import { MAX_RESPONSE_BYTES, truncateUtf8 } from "@/lib/domain/webhooks/response-body";
 import { checkLiteralAddress, guardedLookup } from "./webhook-address";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** How much of a receiver's answer is kept for the delivery log. */
-export { MAX_RESPONSE_BYTES } from "@/lib/domain/webhooks/response-body";
-
-import { MAX_RESPONSE_BYTES } from "@/lib/domain/webhooks/response-body";
 
 export type PostResult =
   | { ok: true; status: number; body: string; durationMs: number }
