@@ -116,6 +116,16 @@ export async function claimDeliveryForResend(
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
+/** The secrets that sign now; the first is created here if the merchant has none yet. */
+export async function signingSecrets(merchantId: string): Promise<string[]> {
+  const secrets = await validWebhookSecrets(prisma, merchantId, new Date());
+  if (secrets.length > 0) return secrets;
+  return prisma.$transaction(async (tx) => {
+    await ensureWebhookSecret(tx, merchantId);
+    return validWebhookSecrets(tx, merchantId, new Date());
+  });
+}
+
 export type AttemptOutcome = {
   deliveryId: string;
   attemptNumber: number;
@@ -130,13 +140,10 @@ export type AttemptOutcome = {
  */
 export async function attemptDelivery(
   claimed: ClaimedDelivery,
-  options: { now?: Date; manual?: boolean } = {},
+  options: { now?: Date; manual?: boolean; secrets?: Promise<string[]> } = {},
 ): Promise<AttemptOutcome> {
   const now = options.now ?? new Date();
-  const secrets = await prisma.$transaction(async (tx) => {
-    await ensureWebhookSecret(tx, claimed.merchantId);
-    return validWebhookSecrets(tx, claimed.merchantId, new Date());
-  });
+  const secrets = await (options.secrets ?? signingSecrets(claimed.merchantId));
   const body = JSON.stringify(claimed.payload);
   const headers = {
     "content-type": "application/json",
@@ -234,6 +241,7 @@ async function recordAttempt(
   if (count === 0) throw new Error(`webhook delivery ${claimed.id} lost its claim`);
 
   if (decision.outcome === "delivered") {
+    if (claimed.failingSince === null) return [];
     await tx.webhookEndpoint.updateMany({
       where: { id: claimed.endpointId, failingSince: { not: null } },
       data: { failingSince: null },
@@ -338,12 +346,25 @@ export async function deliverDueWebhooks(
     const now = options.now ?? new Date();
     const batch = await claimDueDeliveries(now, Math.min(batchSize, maxAttempts - attempted));
     if (batch.length === 0) break;
+    // One read of each merchant's secrets per batch, not per attempt.
+    const secrets = new Map<string, Promise<string[]>>();
+    const secretsOf = (merchantId: string) => {
+      let found = secrets.get(merchantId);
+      if (!found) {
+        found = signingSecrets(merchantId);
+        secrets.set(merchantId, found);
+      }
+      return found;
+    };
     let next = 0;
     const runner = async () => {
       while (next < batch.length) {
         const claimed = batch[next++];
         try {
-          const outcome = await attemptDelivery(claimed, { now: options.now });
+          const outcome = await attemptDelivery(claimed, {
+            now: options.now,
+            secrets: secretsOf(claimed.merchantId),
+          });
           if (outcome.outcome === "delivered") delivered++;
         } catch (error) {
           // The claim lapses and the delivery is tried again; nothing is lost.

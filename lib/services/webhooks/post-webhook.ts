@@ -1,10 +1,17 @@
 import "server-only";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { MAX_RESPONSE_BYTES, truncateUtf8 } from "@/lib/domain/webhooks/response-body";
 import { checkLiteralAddress, guardedLookup } from "./webhook-address";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/**
+ * Connections are kept alive between deliveries to the same host, as a receiver expects of a busy
+ * sender. Each new connection resolves through guardedLookup, so a kept one was checked when made.
+ */
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 16, timeout: 30_000 };
+const agents = { http: new HttpAgent(AGENT_OPTIONS), https: new HttpsAgent(AGENT_OPTIONS) };
 
 export type PostResult =
   | { ok: true; status: number; body: string; durationMs: number }
@@ -32,7 +39,8 @@ export async function postWebhook(
   const host = target.hostname.replace(/^\[|\]$/g, "");
   const refused = checkLiteralAddress(host);
   if (refused) return { ok: false, error: refused, durationMs: elapsed() };
-  const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+  const https = target.protocol === "https:";
+  const send = https ? httpsRequest : httpRequest;
   const payload = Buffer.from(body, "utf8");
   return new Promise<PostResult>((resolve) => {
     let settled = false;
@@ -48,7 +56,7 @@ export async function postWebhook(
         method: "POST",
         headers: { ...headers, "content-length": String(payload.length) },
         lookup: guardedLookup as never,
-        agent: false,
+        agent: https ? agents.https : agents.http,
       },
       (res) => {
         const chunks: Buffer[] = [];
