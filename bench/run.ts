@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync,ledger,checkout]`
+ * `npm run bench [-- --json FILE] [--reuse] [--rows N] [--only list,races,sync,ledger,checkout,webhooks]`
  *   checkout options: [--checkout-calls N] (default 2000)
+ *   webhooks options: [--webhook-events N] [--webhook-concurrency N]
  *   ledger options: [--coins N] [--processes N] [--seconds N] [--clients 1,4,16] [--pgbench-scale N]
  *
  * Benchmarks, not tests: figures with their targets beside them, no pass/fail. On an embedded
@@ -17,6 +18,9 @@
  *          naming it): it needs an empty database and about 10 minutes.
  *   checkout POST /api/v1/checkout through the in-process route handler with a real API key, beside
  *          the same INSERT statements sent directly (the physical limit); only with `--only checkout`.
+ *   webhooks  N events delivered to a local receiver by the delivery worker (deliveries/s), beside
+ *          the raw receiver (N plain fetches of the same bodies at the same concurrency). Only when
+ *          named in --only.
  */
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -117,6 +121,15 @@ async function main(url: string, embedded: boolean): Promise<void> {
       );
       const { benchmarkCheckout } = await import("./checkout");
       checkout = await benchmarkCheckout({ url, calls: args.checkoutCalls, log });
+    }
+    let webhooks: import("./webhooks").WebhookBenchmark | null = null;
+    if (args.only.has("webhooks")) {
+      const { benchmarkWebhooks } = await import("./webhooks");
+      webhooks = await benchmarkWebhooks({
+        events: args.webhookEvents,
+        concurrency: args.webhookConcurrency,
+        log,
+      });
     }
 
     const requestsA = data ? await countRequests(url, data.merchantId) : 0;
@@ -275,6 +288,31 @@ async function main(url: string, embedded: boolean): Promise<void> {
         ...checkout.statements.map((text) => `    ${text}`),
       );
     }
+    if (webhooks) {
+      out.push(
+        "",
+        `Webhooks: ${webhooks.events} events to one endpoint on a loopback receiver, ${webhooks.concurrency} at a time`,
+      );
+      out.push(
+        table([
+          ["measure", "figure"],
+          ["delivered by deliverDueWebhooks: deliveries/s", webhooks.deliveredPerSecond.toFixed(1)],
+          ["raw receiver (plain fetch, same bodies): requests/s", webhooks.rawPerSecond.toFixed(1)],
+          [
+            "  delivery / raw",
+            `${((webhooks.deliveredPerSecond / webhooks.rawPerSecond) * 100).toFixed(0)} %`,
+          ],
+          [
+            "enqueueWebhookEvent, one transaction each: events/s",
+            webhooks.enqueuePerSecond.toFixed(1),
+          ],
+          [
+            "delivered / each id received exactly once",
+            `${webhooks.delivered} / ${webhooks.receivedOnce}`,
+          ],
+        ]),
+      );
+    }
     if (sync) {
       out.push(
         "",
@@ -329,6 +367,12 @@ async function main(url: string, embedded: boolean): Promise<void> {
               sql_p95_ms: round2(checkout.sql.p95),
             }
           : null,
+        webhooks: webhooks
+          ? {
+              deliveries_per_s: round2(webhooks.deliveredPerSecond),
+              raw_requests_per_s: round2(webhooks.rawPerSecond),
+            }
+          : null,
       };
       await writeFile(args.json, `${JSON.stringify(json, null, 2)}\n`);
       log(`wrote ${args.json}`);
@@ -352,6 +396,8 @@ function parseArgs(argv: string[]) {
     clients: [1, 4, 16],
     pgbenchScale: null as number | null,
     checkoutCalls: 2000,
+    webhookEvents: 500,
+    webhookConcurrency: 8,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -370,10 +416,13 @@ function parseArgs(argv: string[]) {
     else if (arg === "--clients") parsed.clients = value().split(",").map(Number);
     else if (arg === "--pgbench-scale") parsed.pgbenchScale = Number(value());
     else if (arg === "--checkout-calls") parsed.checkoutCalls = Number(value());
+    else if (arg === "--webhook-events") parsed.webhookEvents = Number(value());
+    else if (arg === "--webhook-concurrency") parsed.webhookConcurrency = Number(value());
     else
       throw new Error(
-        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger,checkout, ` +
-          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N, --checkout-calls N",
+        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger,checkout,webhooks, ` +
+          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N, " +
+          "--checkout-calls N, --webhook-events N, --webhook-concurrency N",
       );
   }
   for (const [name, number] of [

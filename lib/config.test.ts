@@ -21,6 +21,7 @@ describe("parseConfig", () => {
       workersEnabled: true,
       logLevel: "info",
       trustedProxies: 0,
+      webhookAllowPrivateAddresses: true,
     });
   });
 
@@ -78,11 +79,22 @@ describe("parseConfig", () => {
     );
   });
 
+  it("allows private webhook addresses except in a real production deployment", () => {
+    const allow = (env: Record<string, string>) => parseConfig(env).webhookAllowPrivateAddresses;
+    expect(allow({})).toBe(true);
+    expect(allow({ NODE_ENV: "test" })).toBe(true);
+    expect(allow({ NODE_ENV: "production" })).toBe(false);
+    expect(allow({ NODE_ENV: "production", SANDBOX_MODE: "true" })).toBe(true);
+    expect(allow({ NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true" })).toBe(true);
+    expect(allow({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "false" })).toBe(false);
+  });
+
   it.each([
     ["SMS_PROVIDER_URL", "sms.example/send"],
     ["SMS_PROVIDER_URL", "ftp://sms.example"],
     ["WHATSAPP_API_URL", "javascript:alert(1)"],
     ["WHATSAPP_PHONE_NUMBER_ID", "+965 5000"],
+    ["WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "yes"],
     ["JOBS_POOL_SIZE", "four"],
     ["DATABASE_POOL_SIZE", "0"],
     ["GATEWAY_TIMEOUT_MS", "-5"],

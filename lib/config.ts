@@ -55,6 +55,7 @@ const ConfigSchema = z.object({
   ),
   COUNTERSIGN_WORKERS: optionalText,
   LOG_LEVEL: optionalText,
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.enum(["true", "false"]).optional(),
   TRUSTED_PROXIES: z
     .string()
     .trim()
@@ -89,6 +90,12 @@ export type Config = {
   logLevel: string;
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
   trustedProxies: number;
+  /**
+   * Whether webhook URLs may point at loopback, private or link-local addresses. Off in a real
+   * production deployment (SSRF); on in development, tests and the sandbox demo, whose receivers run
+   * on this machine.
+   */
+  webhookAllowPrivateAddresses: boolean;
 };
 
 /** Parses a set of variables; throws one error naming every bad one. Pure: tests call it directly. */
@@ -135,6 +142,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     workersEnabled: raw.COUNTERSIGN_WORKERS !== "off",
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "silent" : "info"),
     trustedProxies: raw.TRUSTED_PROXIES,
+    webhookAllowPrivateAddresses: raw.WEBHOOK_ALLOW_PRIVATE_ADDRESSES
+      ? raw.WEBHOOK_ALLOW_PRIVATE_ADDRESSES === "true"
+      : raw.NODE_ENV !== "production" || raw.SANDBOX_MODE === "true",
   };
 }
 

@@ -13,6 +13,7 @@ import { expireOverdueSessions } from "@/lib/services/checkout/end-checkout-sess
 import { expireHolds } from "@/lib/services/ledger/decide-process";
 import { expireOverdueRequests } from "@/lib/services/operation-requests/expire-overdue-requests";
 import { resumeStalledExecutions } from "@/lib/services/operation-requests/resume-stalled-executions";
+import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhook";
 
 /**
  * The background work of one app process. pg-boss hands each job to one instance; the scheduled
@@ -92,6 +93,14 @@ export async function startWorkers(): Promise<void> {
         }
       },
     );
+    // A kick after commit says "webhooks are due"; one run delivers everything due, so a burst of
+    // kicks collapses into few runs (singletonKey), and the tick is the backstop.
+    await boss.work(QUEUES.webhookDeliver.name, { pollingIntervalSeconds: 1 }, async () => {
+      log.debug(await deliverDueWebhooks(), "delivered due webhooks");
+    });
+    await every(QUEUES.webhookSweep.name, async () =>
+      log.debug(await deliverDueWebhooks(), "swept due webhooks"),
+    );
     await every(QUEUES.expireRequests.name, async () =>
       log.debug({ expired: await expireOverdueRequests() }, "expired overdue requests"),
     );
@@ -144,6 +153,9 @@ async function tick(state: WorkersState): Promise<void> {
     );
     await sweepPendingMessages().catch((error: unknown) =>
       log.error({ err: error }, "tick: sweeping SMS and WhatsApp messages failed"),
+    );
+    await deliverDueWebhooks().catch((error: unknown) =>
+      log.error({ err: error }, "tick: delivering webhooks failed"),
     );
   } finally {
     state.ticking = false;

@@ -21,6 +21,11 @@ export const QUEUES = {
     name: "message.deliver",
     options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   },
+  /** "Deliver due webhooks now", sent after a commit that wrote webhook events. */
+  webhookDeliver: {
+    name: "webhooks.deliver",
+    options: { retryLimit: 2, retryDelay: 5, expireInSeconds: 300 },
+  },
   // The scheduled queues run every minute; a failed run is simply the next minute's work.
   emailSweep: { name: "email.sweep", options: { retryLimit: 0, expireInSeconds: 300 } },
   messageSweep: { name: "message.sweep", options: { retryLimit: 0, expireInSeconds: 300 } },
@@ -40,6 +45,7 @@ export const QUEUES = {
     name: "checkout.sessions.expire",
     options: { retryLimit: 0, expireInSeconds: 300 },
   },
+  webhookSweep: { name: "webhooks.sweep", options: { retryLimit: 0, expireInSeconds: 300 } },
   purgeIdempotencyKeys: {
     name: "api.idempotency-keys.purge",
     options: { retryLimit: 0, expireInSeconds: 300 },

@@ -37,6 +37,7 @@ export const NAVIGATION: {
   },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/settings/checkout", label: "Checkout", permission: "checkout.settings" },
+  { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
   { href: "/admin/members", label: "Members", permission: "members.manage" },
   { href: "/admin/plugins/operations-approval", label: "Plugins", permission: "plugins.manage" },

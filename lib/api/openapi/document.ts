@@ -48,6 +48,11 @@ export function openApiDocument(): OpenApiDocument {
         description:
           "The merchant's memberships and the permissions granted to each on top of its role.",
       },
+      {
+        name: "Webhooks",
+        description:
+          "Signed webhooks (Standard Webhooks) to the merchant's server: endpoints, the delivery log, resends and the signing secret.",
+      },
       { name: "System" },
     ],
   });

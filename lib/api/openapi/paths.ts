@@ -41,6 +41,7 @@ import {
   ReplayedHeader,
   SIGNED_IN,
 } from "./shared";
+import { registerWebhookPaths } from "./webhook-paths";
 
 export function buildRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
@@ -290,6 +291,7 @@ export function buildRegistry(): OpenAPIRegistry {
   registerCheckoutPaths(registry);
   registerPaymentLinkPaths(registry);
   registerPublishableKeyPaths(registry);
+  registerWebhookPaths(registry);
 
   registry.registerPath({
     method: "get",

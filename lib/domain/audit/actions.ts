@@ -57,6 +57,12 @@ export const AUDIT_ACTIONS = [
   "publishable_key.created",
   "publishable_key.origins_changed",
   "publishable_key.revoked",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.disabled",
+  "webhook_secret.rotated",
+  "webhook_delivery.resent",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -116,6 +122,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "publishable_key.created": "Publishable key created",
   "publishable_key.origins_changed": "Publishable key origins changed",
   "publishable_key.revoked": "Publishable key revoked",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.updated": "Webhook endpoint changed",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled automatically",
+  "webhook_secret.rotated": "Webhook signing secret rotated",
+  "webhook_delivery.resent": "Webhook resent",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

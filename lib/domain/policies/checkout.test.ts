@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { permissionsFor, ROLES, type Role } from "@/lib/domain/auth/permissions";
-import {
-  mayManageCheckoutSessions,
-  mayManageCheckoutSettings,
-  mayManageWebhooks,
-} from "./checkout";
+import { mayManageCheckoutSessions } from "./checkout";
+import { mayManageCheckoutSettings } from "./checkout-settings";
 import type { DecisionActor } from "./policy";
+import { mayManageWebhooks } from "./webhooks";
 
 function actor(role: Role): DecisionActor {
   return { userId: role, isChecker: false, permissions: permissionsFor(role, {}) };

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { actorOf, type Principal } from "@/lib/domain/auth/principal";
 import { DEFAULT_MAX_ATTEMPTS } from "@/lib/domain/checkout/session-rules";
-import { mayManageCheckoutSettings } from "@/lib/domain/policies/checkout";
+import { mayManageCheckoutSettings } from "@/lib/domain/policies/checkout-settings";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { authorize } from "@/lib/services/authorization/authorize";
 import type { CheckoutSettingsInput } from "@/lib/validation/checkout";

@@ -7,7 +7,17 @@ import { decide, isRequestOverdue } from "@/lib/domain/operation-requests/lifecy
 import type { RequestAction } from "@/lib/domain/policies/operation-requests";
 import { kickEmailDelivery } from "@/lib/email/outbox";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { kickWebhookDelivery } from "@/lib/services/webhooks/enqueue-webhook-event";
+import { enqueueOperationRequestEvent } from "@/lib/services/webhooks/operation-request-events";
 import { expireRequest, getRequestOrThrow, refusalError } from "./request-context";
+
+/** The webhook each decision announces; a retry is announced by the execution's outcome. */
+const WEBHOOK_EVENTS = {
+  approve: "operation_request.approved",
+  reject: "operation_request.rejected",
+  cancel: "operation_request.canceled",
+  retry: null,
+} as const satisfies Record<RequestAction, string | null>;
 
 const AUDIT_ACTIONS: Record<RequestAction, AuditAction> = {
   approve: "operation_request.approved",
@@ -83,9 +93,15 @@ export async function applyDecision(
       toState: decision.next,
       data: decision.reason ? { reason: decision.reason } : {},
     });
+    const webhook = WEBHOOK_EVENTS[event];
+    if (webhook)
+      await enqueueOperationRequestEvent(tx, webhook, request, decision.next, {
+        ...(decision.reason ? { decisionReason: decision.reason } : {}),
+      });
     return { refusal: null, emailIds: (await options.emails?.(tx, request, decision)) ?? [] };
   });
   // The expiry is committed; only then is the action refused.
   if (outcome.refusal) throw refusalError(outcome.refusal);
   kickEmailDelivery(outcome.emailIds);
+  kickWebhookDelivery();
 }

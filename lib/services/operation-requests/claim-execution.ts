@@ -4,6 +4,7 @@ import { prisma, type Tx } from "@/lib/db";
 import type { AuditAction, AuditActor } from "@/lib/domain/audit/actions";
 import { EXECUTABLE_STATES } from "@/lib/domain/operation-requests/lifecycle";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { enqueueOperationRequestEvent } from "@/lib/services/webhooks/operation-request-events";
 import type { ExecutingRequest } from "./executing-request";
 
 /** A claim older than this is taken to belong to a process that died mid-call. */
@@ -66,4 +67,20 @@ export async function finishExecution(
     toState: outcome.next,
     data: outcome.auditData,
   });
+  // The gateway's outcome is the request's last word (done) or a call for a person (manual action).
+  if (outcome.next === "done" || outcome.next === "manual_action_required")
+    await enqueueOperationRequestEvent(
+      tx,
+      outcome.next === "done"
+        ? "operation_request.done"
+        : "operation_request.manual_action_required",
+      request,
+      outcome.next,
+      outcome.next === "done"
+        ? { refundOrVoidId: outcome.data.resultTransactionId ?? null }
+        : {
+            failureCode: outcome.data.failureCode ?? null,
+            failureMessage: outcome.data.failureMessage ?? null,
+          },
+    );
 }

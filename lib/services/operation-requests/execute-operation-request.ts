@@ -6,6 +6,7 @@ import { kickEmailDelivery } from "@/lib/email/outbox";
 import { gatewayFor } from "@/lib/gateways";
 import type { GatewayResult } from "@/lib/gateways/port";
 import { logger } from "@/lib/log";
+import { kickWebhookDelivery } from "@/lib/services/webhooks/enqueue-webhook-event";
 import { claimExecution } from "./claim-execution";
 import type { ExecutingRequest } from "./executing-request";
 import { recordExecutionFailure } from "./record-execution-failure";
@@ -50,6 +51,7 @@ export async function executeOperationRequest(
       : recordExecutionFailure(tx, request, claimedAt, auditActor, result);
   });
   kickEmailDelivery(emailIds);
+  kickWebhookDelivery();
 }
 
 /** The gateway's answer; an adapter that throws is an error outcome like any other. */

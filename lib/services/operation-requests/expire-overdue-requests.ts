@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/domain/audit/actions";
 import { EXPIRABLE_STATES } from "@/lib/domain/operation-requests/lifecycle";
+import { kickWebhookDelivery } from "@/lib/services/webhooks/enqueue-webhook-event";
 import { expireRequest } from "./request-context";
 
 const BATCH = 500;
@@ -24,5 +25,6 @@ export async function expireOverdueRequests(now = new Date()): Promise<number> {
   for (const request of overdue) {
     if (await prisma.$transaction((tx) => expireRequest(tx, request, SYSTEM_ACTOR, now))) expired++;
   }
+  if (expired > 0) kickWebhookDelivery();
   return expired;
 }

@@ -9,6 +9,7 @@ import {
 import type { Refusal } from "@/lib/domain/operation-requests/refusals";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { enqueueOperationRequestEvent } from "@/lib/services/webhooks/operation-request-events";
 import { isUuid } from "@/lib/validation/ids";
 
 /** Shared steps of the operation-request use cases; each use case keeps its own file. */
@@ -65,6 +66,7 @@ export async function expireRequest(
     toState: "expired",
     data: { deadlineAt: request.deadlineAt?.toISOString() ?? null },
   });
+  await enqueueOperationRequestEvent(tx, "operation_request.expired", request, "expired");
   return true;
 }
 

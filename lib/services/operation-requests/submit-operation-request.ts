@@ -12,6 +12,8 @@ import { newPendingRequestEmail } from "@/lib/email/templates/new-pending-reques
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { lockPayment } from "@/lib/services/payments/lock-payment";
+import { kickWebhookDelivery } from "@/lib/services/webhooks/enqueue-webhook-event";
+import { enqueueOperationRequestEvent } from "@/lib/services/webhooks/operation-request-events";
 import type { SubmitOperationInput } from "@/lib/validation/operation-requests";
 import { executeOperationRequest } from "./execute-operation-request";
 import { isUniqueViolation, loadExpirySettings, refusalError } from "./request-context";
@@ -38,6 +40,7 @@ export async function submitOperationRequest(
     throw error;
   }
   kickEmailDelivery(created.emailIds);
+  kickWebhookDelivery();
   if (created.direct) await executeOperationRequest(created.id, actorOf(principal));
   return created.id;
 }
@@ -126,6 +129,9 @@ async function submitInTransaction(tx: Tx, principal: Principal, input: SubmitOp
       transactionId: payment.id,
       ...(direct ? { directReason: submission.reason } : {}),
     },
+  });
+  await enqueueOperationRequestEvent(tx, "operation_request.submitted", request, request.state, {
+    direct,
   });
 
   const emailIds: string[] = [];
