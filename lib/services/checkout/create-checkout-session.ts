@@ -14,6 +14,7 @@ import {
 import { toDecimalString } from "@/lib/domain/money/money";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
+import { validateWebhookUrl } from "@/lib/services/webhooks/webhook-address";
 import type { CreateCheckoutInput } from "@/lib/validation/checkout";
 import type { CheckoutCaller } from "./checkout-caller";
 import { checkoutFieldError, normalizePhone, positiveAmount } from "./field-checks";
@@ -54,6 +55,10 @@ export async function createCheckoutSession(
     );
   if (input.payment_type === "save_card" && !input.customer_id)
     throw checkoutFieldError("customer_id", "saving a card needs customer_id");
+
+  // http(s), no credentials, and (in production) not a private address: refused now, and again
+  // at every delivery.
+  if (input.webhook_url) await validateWebhookUrl(input.webhook_url, "webhook_url");
 
   const db = options.tx ?? prisma;
   const gateways = await db.paymentGateway.findMany({

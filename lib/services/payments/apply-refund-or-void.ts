@@ -10,6 +10,7 @@ import {
   postCardVoid,
   recordCardPayment,
 } from "@/lib/services/ledger/card-payments";
+import { enqueueWebhookEvent } from "@/lib/services/webhooks/enqueue-webhook-event";
 import { lockPayment } from "./lock-payment";
 
 /**
@@ -91,5 +92,31 @@ export async function applyRefundOrVoid(
       ledgerProcessId,
     },
   });
+  // The merchant's server hears of the money movement in the same transaction as it happens; the
+  // operation request's own events say who asked and who decided.
+  await enqueueWebhookEvent(tx, {
+    merchantId: input.merchantId,
+    type: input.operation === "refund" ? "refund.succeeded" : "void.succeeded",
+    url: await sessionWebhookUrl(tx, payment.id),
+    data: {
+      payment_id: payment.id,
+      session_id: payment.id,
+      order_no: payment.orderNo,
+      amount: toDecimalString(input.amount),
+      currency_code: snapshot.currency,
+      state: after.state,
+      operation_request_id: input.operationRequestId,
+      transaction_id: child.id,
+    },
+  });
   return child.id;
+}
+
+/** The checkout session's own webhook URL, when the payment was made through one. */
+async function sessionWebhookUrl(tx: Tx, paymentId: string): Promise<string | null> {
+  const session = await tx.checkoutSession.findUnique({
+    where: { id: paymentId },
+    select: { webhookUrl: true },
+  });
+  return session?.webhookUrl ?? null;
 }

@@ -4,6 +4,7 @@ import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { listCheckoutSessions } from "@/lib/queries/checkout/list-checkout-sessions";
 import { checkoutCallerOf } from "@/lib/services/checkout/checkout-caller";
 import { createCheckoutSession } from "@/lib/services/checkout/create-checkout-session";
+import { createPaymentRequest } from "@/lib/services/checkout/create-payment-request";
 import {
   CheckoutListQuerySchema,
   CheckoutListResponseSchema,
@@ -43,7 +44,12 @@ export const POST = apiRoute(
     onAnswered: notifyOnCheckoutError,
   },
   async ({ principal, body }) => {
-    const { id } = await createCheckoutSession(checkoutCallerOf(principal), body);
+    // A payment request is sent by the channels in `notifications` in the same transaction.
+    const caller = checkoutCallerOf(principal);
+    const { id } =
+      body.type === "payment_request"
+        ? await createPaymentRequest(caller, body)
+        : await createCheckoutSession(caller, body);
     return { status: 201, body: await checkoutViewOrThrow(principal.merchantId, id) };
   },
 );
