@@ -1,5 +1,5 @@
 import type { CheckoutGatewayPort, PaymentGatewayPort } from "./port";
-import { sandboxGateway } from "./sandbox-gateway";
+import { sandboxCheckoutGateway, sandboxGateway } from "./sandbox-gateway";
 
 /**
  * The adapter for a gateway code. Every gateway is served by the sandbox for now; a real
@@ -9,7 +9,7 @@ export function gatewayFor(_code: string): PaymentGatewayPort {
   return sandboxGateway();
 }
 
-/** The checkout adapter for a gateway code (the sandbox's card side lands with the hosted page). */
+/** The checkout adapter for a gateway code (charge, getCharge, capture); the sandbox for now. */
 export function checkoutGatewayFor(_code: string): CheckoutGatewayPort {
-  throw new Error("no checkout adapter yet");
+  return sandboxCheckoutGateway();
 }
