@@ -7,8 +7,8 @@ import { failureMessage, format, type Messages } from "@/lib/domain/checkout/mes
 import type { FailureReason } from "@/lib/domain/checkout/page-view";
 import { parseExpiryInput } from "@/lib/domain/checkout/page-view";
 import type { CheckoutLanguage, CheckoutMethod } from "@/lib/domain/checkout/session-rules";
+import { tokenizeCard } from "@/lib/gateways/sandbox-tokenize-client";
 import { askBeforePayment, postToParent } from "./embed";
-import { tokenizeCard } from "./tokenize";
 
 type Gateway = { code: string; name: string; methods: CheckoutMethod[] };
 type SavedCard = {
@@ -285,12 +285,15 @@ export function CheckoutForm(props: {
           saveCard={props.saveCard}
           onPay={(card, save) =>
             pay("card", async () => {
-              const tokenized = await tokenizeCard(card).catch(() => null);
-              if (!tokenized) {
-                show({ kind: "error", text: t.errorTokenize });
+              const tokenized = await tokenizeCard(card);
+              if (!tokenized.ok) {
+                show({
+                  kind: "error",
+                  text: language === "en" ? tokenized.message : t.errorTokenize,
+                });
                 return null;
               }
-              return { token: tokenized.token, ...(save ? { save_card: true } : {}) };
+              return { token: tokenized.card.token, ...(save ? { save_card: true } : {}) };
             })
           }
         />
