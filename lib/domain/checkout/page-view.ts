@@ -91,7 +91,7 @@ export function formatCountdown(msLeft: number): string {
  * slash). Null when it is not that shape; the month and year ranges are the card rules' business.
  */
 export function parseExpiryInput(input: string): { month: number; year: number } | null {
-  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(input);
+  const match = /^ *(\d{1,2}) *\/? *(\d{2}|\d{4}) *$/.exec(input);
   if (!match) return null;
   if (!input.includes("/") && match[1].length !== 2) return null;
   return { month: Number(match[1]), year: Number(match[2]) };
