@@ -14,6 +14,9 @@
  *          transfers (target p95 < 2 ms); listProcesses at 1,000,000 processes, six filter sets
  *          (target p95 within 3x the same SQL sent directly). Only with `--only ledger` (or a list
  *          naming it): it needs an empty database and about 10 minutes.
+ *   checkout-page  the hosted checkout page on a production build in Chromium: its JavaScript
+ *          (gzipped, target < 80 KB) and first contentful paint (target p95 < 1 s); only with
+ *          `--only checkout-page` [--page-runs N] (bench/checkout-page.ts).
  */
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -107,6 +110,14 @@ async function main(url: string, embedded: boolean): Promise<void> {
     }
 
     const ledger = args.only.has("ledger") ? await runLedger(url, log) : null;
+    let checkoutPage: import("./checkout-page").CheckoutPageBenchmark | null = null;
+    if (args.only.has("checkout-page")) {
+      log(
+        "[checkout-page] /checkout/{id} on a production build (next start), Chromium, cold cache",
+      );
+      const { benchmarkCheckoutPage } = await import("./checkout-page");
+      checkoutPage = await benchmarkCheckoutPage({ databaseUrl: url, runs: args.pageRuns, log });
+    }
 
     const requestsA = data ? await countRequests(url, data.merchantId) : 0;
     const out: string[] = [""];
@@ -235,6 +246,31 @@ async function main(url: string, embedded: boolean): Promise<void> {
       );
     }
     if (ledger) out.push(...ledger);
+    if (checkoutPage) {
+      const { PAGE_JS_TARGET_KB, FIRST_PAINT_TARGET_MS } = await import("./checkout-page");
+      out.push("", "Checkout page: /checkout/{id}, production build, Chromium, cold cache");
+      out.push(
+        table([
+          ["script", "raw", "gzip -6", "transferred"],
+          ...checkoutPage.scripts.map((s) => [
+            s.url,
+            `${(s.raw / 1024).toFixed(1)} KB`,
+            `${(s.gzipped / 1024).toFixed(1)} KB`,
+            `${(s.transferred / 1024).toFixed(1)} KB`,
+          ]),
+          [
+            `total (${checkoutPage.scripts.length} scripts)`,
+            `${checkoutPage.jsRawKb.toFixed(1)} KB`,
+            `${checkoutPage.jsGzippedKb.toFixed(1)} KB`,
+            `${checkoutPage.jsTransferredKb.toFixed(1)} KB`,
+          ],
+        ]),
+      );
+      out.push(
+        `  JavaScript gzipped ${checkoutPage.jsGzippedKb.toFixed(1)} KB (target < ${PAGE_JS_TARGET_KB} KB)`,
+        `  first contentful paint over ${checkoutPage.runs} cold loads: p50 ${ms(checkoutPage.fcpP50)}, p95 ${ms(checkoutPage.fcpP95)}, max ${ms(checkoutPage.fcpMax)} (target < ${FIRST_PAINT_TARGET_MS} ms)`,
+      );
+    }
     if (sync) {
       out.push(
         "",
@@ -280,6 +316,14 @@ async function main(url: string, embedded: boolean): Promise<void> {
             }
           : null,
         sync: sync ? { p95_ms: round2(sync.p95) } : null,
+        checkout_page: checkoutPage
+          ? {
+              js_gzipped_kb: round2(checkoutPage.jsGzippedKb),
+              js_transferred_kb: round2(checkoutPage.jsTransferredKb),
+              fcp_p50_ms: round2(checkoutPage.fcpP50),
+              fcp_p95_ms: round2(checkoutPage.fcpP95),
+            }
+          : null,
       };
       await writeFile(args.json, `${JSON.stringify(json, null, 2)}\n`);
       log(`wrote ${args.json}`);
@@ -302,6 +346,7 @@ function parseArgs(argv: string[]) {
     seconds: 30,
     clients: [1, 4, 16],
     pgbenchScale: null as number | null,
+    pageRuns: 10,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -319,16 +364,18 @@ function parseArgs(argv: string[]) {
     else if (arg === "--seconds") parsed.seconds = Number(value());
     else if (arg === "--clients") parsed.clients = value().split(",").map(Number);
     else if (arg === "--pgbench-scale") parsed.pgbenchScale = Number(value());
+    else if (arg === "--page-runs") parsed.pageRuns = Number(value());
     else
       throw new Error(
-        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger, ` +
-          "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N",
+        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger,checkout-page, ` +
+          "--page-runs N, --coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N",
       );
   }
   for (const [name, number] of [
     ["--coins", parsed.coins],
     ["--processes", parsed.processes],
     ["--seconds", parsed.seconds],
+    ["--page-runs", parsed.pageRuns],
     ...parsed.clients.map((n) => ["--clients", n] as const),
   ] as const) {
     if (!Number.isInteger(number) || number < 1)
