@@ -3,14 +3,14 @@ import { prisma } from "@/lib/db";
 import { attemptFailureReason, type FailureReason } from "@/lib/domain/checkout/page-view";
 import { isUuid } from "@/lib/validation/ids";
 
-/** Whether one of the session's attempts is still with the gateway or the customer (pending). */
-export async function hasPendingAttempt(sessionId: string): Promise<boolean> {
-  if (!isUuid(sessionId)) return false;
+/** The session's attempt still with the gateway or the customer (pending), if any. */
+export async function findPendingAttemptId(sessionId: string): Promise<string | null> {
+  if (!isUuid(sessionId)) return null;
   const row = await prisma.checkoutAttempt.findFirst({
     where: { sessionId, state: "pending" },
     select: { id: true },
   });
-  return row !== null;
+  return row?.id ?? null;
 }
 
 /**

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { directionOf, messagesFor, pageLanguage } from "@/lib/domain/checkout/messages";
 import { formatAmount, pageViewOf, saveCardChoice } from "@/lib/domain/checkout/page-view";
 import {
+  findPendingAttemptId,
   getAttemptNotice,
-  hasPendingAttempt,
   verifiedEmbedOrigin,
 } from "@/lib/queries/checkout/get-checkout-page-state";
 import { getCheckoutPageSession } from "@/lib/queries/checkout/get-checkout-session";
@@ -48,7 +48,8 @@ export default async function CheckoutPage({
     );
   }
   const now = new Date();
-  const view = pageViewOf({ ...session, attemptPending: await hasPendingAttempt(session.id) }, now);
+  const pendingAttempt = await findPendingAttemptId(session.id);
+  const view = pageViewOf({ ...session, attemptPending: pendingAttempt !== null }, now);
   const embed = one(query.embed) === "1";
   const embedOrigin = embed
     ? await verifiedEmbedOrigin(session.id, {
@@ -103,7 +104,10 @@ export default async function CheckoutPage({
           outcomeData={outcomeData}
         />
       ) : view === "pending" ? (
-        <PendingView t={t} />
+        <PendingView
+          t={t}
+          continueHref={`/checkout/${session.id}/return?attempt=${pendingAttempt}`}
+        />
       ) : view === "receipt" ? (
         <ReceiptView
           t={t}

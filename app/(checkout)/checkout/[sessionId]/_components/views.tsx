@@ -16,7 +16,12 @@ export function NotFoundView({ t }: { t: Messages }) {
   );
 }
 
-export function PendingView({ t }: { t: Messages }) {
+/**
+ * An attempt is still open (the customer left the bank's or the gateway's page): "Continue" goes
+ * through the return route, which asks the gateway and either applies its outcome or sends the
+ * customer back to that page to finish or cancel there.
+ */
+export function PendingView({ t, continueHref }: { t: Messages; continueHref: string }) {
   return (
     <section className="mt-5" aria-labelledby="pending-title">
       <h2 id="pending-title" className="text-lg font-semibold">
@@ -24,10 +29,10 @@ export function PendingView({ t }: { t: Messages }) {
       </h2>
       <p className="mt-2 text-slate-600">{t.pendingBody}</p>
       <a
-        href="?"
-        className="mt-4 inline-block rounded-md border border-slate-300 px-3 py-2 text-sm font-medium"
+        href={continueHref}
+        className="mt-4 inline-block rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white"
       >
-        {t.reload}
+        {t.continuePayment}
       </a>
     </section>
   );
