@@ -383,9 +383,10 @@ describe("GET /checkout/{id}/return", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`http://test/checkout/${id}`);
     expect(await state(id)).toBe("paid");
-    // Coming back again changes nothing.
+    // Coming back again changes nothing and lands on the receipt again.
     const audits = (await counts()).audits;
-    await returnTo(id, `attempt=${attemptId}`);
+    const again = await returnTo(id, `attempt=${attemptId}`);
+    expect(again.headers.get("location")).toBe(`http://test/checkout/${id}`);
     expect((await counts()).audits).toBe(audits);
   });
 
@@ -420,6 +421,12 @@ describe("GET /checkout/{id}/return", () => {
     expect(url.origin + url.pathname).toBe("https://shop.example/back");
     expect(url.searchParams.get("state")).toBe("paid");
     expect(url.searchParams.get("session_id")).toBe(id);
+    // The browser may come back twice (a server action's redirect is fetched, then followed):
+    // the second return still goes to the merchant, and changes nothing.
+    const audits = (await counts()).audits;
+    const again = await returnTo(id, `attempt=${passed.attemptId}`);
+    expect(again.headers.get("location")).toBe(done.headers.get("location"));
+    expect((await counts()).audits).toBe(audits);
   });
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import type { SessionState } from "@/lib/domain/checkout/lifecycle";
 import { AppError } from "@/lib/errors";
 import { checkoutGatewayFor } from "@/lib/gateways";
 import type { ChargeResult } from "@/lib/gateways/port";
@@ -11,8 +12,10 @@ import { type AttemptOutcome, finishCheckoutAttempt } from "./finish-checkout-at
  * The customer's browser is back from a 3-D Secure challenge or the gateway's payment page. The
  * address says only which attempt; its outcome comes from the gateway (getCharge, by the reference
  * the gateway gave us when the attempt started), never from the query string, and is applied by
- * finishCheckoutAttempt (which changes nothing for an attempt that already ended). Null when there
- * is nothing to ask: the attempt ended already, or never reached the gateway.
+ * finishCheckoutAttempt (which changes nothing for an attempt that already ended). An attempt that
+ * already succeeded (the browser came back twice, or the outcome arrived first by another way) is
+ * a success again, so the customer still reaches the merchant's redirect_url. Null when there is
+ * nothing to ask: the attempt failed already, or never reached the gateway.
  */
 export async function returnCheckoutAttempt(
   sessionId: string,
@@ -25,6 +28,13 @@ export async function returnCheckoutAttempt(
     select: { state: true, gatewayReference: true, gatewayId: true, merchantId: true },
   });
   if (!attempt) throw new AppError("not_found", "No such payment attempt.");
+  if (attempt.state === "success") {
+    const payment = await prisma.paymentTransaction.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { state: true },
+    });
+    return { outcome: "success", state: payment.state as SessionState };
+  }
   if (attempt.state !== "pending" || !attempt.gatewayReference) return null;
   const gateway = await prisma.paymentGateway.findUniqueOrThrow({
     where: { id: attempt.gatewayId },
