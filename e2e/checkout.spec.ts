@@ -155,7 +155,9 @@ test.describe("hosted checkout page", () => {
     await page.getByRole("button", { name: /^Pay KWD 12\.500/ }).click();
     await page.getByLabel("One-time code").fill("000000");
     await page.getByRole("button", { name: "Submit" }).click();
-    await page.waitForURL(new RegExp(`/checkout/${failing}\\?attempt=`));
+    // The sandbox's page is a server action: its redirect through our return route may be followed
+    // by the client router, so the address bar can keep the return URL; the page is the checkout's.
+    await page.waitForURL(new RegExp(`/checkout/${failing}`));
     await expect(page.getByTestId("checkout-notice")).toContainText(
       "The card's 3-D Secure check failed.",
     );
