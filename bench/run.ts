@@ -21,6 +21,9 @@
  *   webhooks  N events delivered to a local receiver by the delivery worker (deliveries/s), beside
  *          the raw receiver (N plain fetches of the same bodies at the same concurrency). Only when
  *          named in --only.
+ *   checkout-page  the hosted checkout page on a production build in Chromium: its JavaScript
+ *          (gzipped, target < 80 KB) and first contentful paint (target p95 < 1 s); only with
+ *          `--only checkout-page` [--page-runs N] (bench/checkout-page.ts).
  */
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -130,6 +133,14 @@ async function main(url: string, embedded: boolean): Promise<void> {
         concurrency: args.webhookConcurrency,
         log,
       });
+    }
+    let checkoutPage: import("./checkout-page").CheckoutPageBenchmark | null = null;
+    if (args.only.has("checkout-page")) {
+      log(
+        "[checkout-page] /checkout/{id} on a production build (next start), Chromium, cold cache",
+      );
+      const { benchmarkCheckoutPage } = await import("./checkout-page");
+      checkoutPage = await benchmarkCheckoutPage({ databaseUrl: url, runs: args.pageRuns, log });
     }
 
     const requestsA = data ? await countRequests(url, data.merchantId) : 0;
@@ -313,6 +324,31 @@ async function main(url: string, embedded: boolean): Promise<void> {
         ]),
       );
     }
+    if (checkoutPage) {
+      const { PAGE_JS_TARGET_KB, FIRST_PAINT_TARGET_MS } = await import("./checkout-page");
+      out.push("", "Checkout page: /checkout/{id}, production build, Chromium, cold cache");
+      out.push(
+        table([
+          ["script", "raw", "gzip -6", "transferred"],
+          ...checkoutPage.scripts.map((s) => [
+            s.url,
+            `${(s.raw / 1024).toFixed(1)} KB`,
+            `${(s.gzipped / 1024).toFixed(1)} KB`,
+            `${(s.transferred / 1024).toFixed(1)} KB`,
+          ]),
+          [
+            `total (${checkoutPage.scripts.length} scripts)`,
+            `${checkoutPage.jsRawKb.toFixed(1)} KB`,
+            `${checkoutPage.jsGzippedKb.toFixed(1)} KB`,
+            `${checkoutPage.jsTransferredKb.toFixed(1)} KB`,
+          ],
+        ]),
+      );
+      out.push(
+        `  JavaScript gzipped ${checkoutPage.jsGzippedKb.toFixed(1)} KB (target < ${PAGE_JS_TARGET_KB} KB)`,
+        `  first contentful paint over ${checkoutPage.runs} cold loads: p50 ${ms(checkoutPage.fcpP50)}, p95 ${ms(checkoutPage.fcpP95)}, max ${ms(checkoutPage.fcpMax)} (target < ${FIRST_PAINT_TARGET_MS} ms)`,
+      );
+    }
     if (sync) {
       out.push(
         "",
@@ -373,6 +409,14 @@ async function main(url: string, embedded: boolean): Promise<void> {
               raw_requests_per_s: round2(webhooks.rawPerSecond),
             }
           : null,
+        checkout_page: checkoutPage
+          ? {
+              js_gzipped_kb: round2(checkoutPage.jsGzippedKb),
+              js_transferred_kb: round2(checkoutPage.jsTransferredKb),
+              fcp_p50_ms: round2(checkoutPage.fcpP50),
+              fcp_p95_ms: round2(checkoutPage.fcpP95),
+            }
+          : null,
       };
       await writeFile(args.json, `${JSON.stringify(json, null, 2)}\n`);
       log(`wrote ${args.json}`);
@@ -398,6 +442,7 @@ function parseArgs(argv: string[]) {
     checkoutCalls: 2000,
     webhookEvents: 500,
     webhookConcurrency: 8,
+    pageRuns: 10,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -418,11 +463,12 @@ function parseArgs(argv: string[]) {
     else if (arg === "--checkout-calls") parsed.checkoutCalls = Number(value());
     else if (arg === "--webhook-events") parsed.webhookEvents = Number(value());
     else if (arg === "--webhook-concurrency") parsed.webhookConcurrency = Number(value());
+    else if (arg === "--page-runs") parsed.pageRuns = Number(value());
     else
       throw new Error(
-        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger,checkout,webhooks, ` +
+        `unknown argument ${arg}; use --json FILE, --reuse, --rows N, --only list,races,sync,ledger,checkout,webhooks,checkout-page, ` +
           "--coins N, --processes N, --seconds N, --clients 1,4,16, --pgbench-scale N, " +
-          "--checkout-calls N, --webhook-events N, --webhook-concurrency N",
+          "--checkout-calls N, --webhook-events N, --webhook-concurrency N, --page-runs N",
       );
   }
   for (const [name, number] of [
@@ -430,6 +476,7 @@ function parseArgs(argv: string[]) {
     ["--processes", parsed.processes],
     ["--seconds", parsed.seconds],
     ["--checkout-calls", parsed.checkoutCalls],
+    ["--page-runs", parsed.pageRuns],
     ...parsed.clients.map((n) => ["--clients", n] as const),
   ] as const) {
     if (!Number.isInteger(number) || number < 1)

@@ -2,6 +2,8 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { type AuditActor, CUSTOMER_ACTOR } from "@/lib/domain/audit/actions";
 import { decideSession, type SessionState } from "@/lib/domain/checkout/lifecycle";
+import { failureMessage } from "@/lib/domain/checkout/messages";
+import { attemptFailureReason, type FailureReason } from "@/lib/domain/checkout/page-view";
 import type { ChargeResult } from "@/lib/gateways/port";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { recordCardPayment } from "@/lib/services/ledger/card-payments";
@@ -12,8 +14,15 @@ export type AttemptOutcome =
   | { outcome: "success"; state: SessionState }
   | { outcome: "action_required"; url: string }
   | { outcome: "pending" }
-  | { outcome: "form_error"; message: string; attemptsLeft: number; state: SessionState }
-  | { outcome: "error"; message: string; state: SessionState };
+  | {
+      outcome: "form_error";
+      message: string;
+      /** The same as `message`, for the hosted page to say in the customer's language. */
+      reason?: FailureReason;
+      attemptsLeft: number;
+      state: SessionState;
+    }
+  | { outcome: "error"; message: string; reason?: FailureReason; state: SessionState };
 
 type LockedAttempt = {
   id: string;
@@ -219,25 +228,21 @@ async function fail(
   });
   const after = await announceSessionChange(tx, session, decision.next);
   const left = Math.max(0, session.maxAttempts - session.attemptCount);
-  const message = customerMessage(result);
+  const reason = attemptFailureReason(result);
+  const message = failureMessage("en", reason);
   return {
     outcome:
       decision.next === "attempted"
-        ? { outcome: "form_error" as const, message, attemptsLeft: left, state: decision.next }
-        : { outcome: "error" as const, message, state: decision.next },
+        ? {
+            outcome: "form_error" as const,
+            message,
+            reason,
+            attemptsLeft: left,
+            state: decision.next,
+          }
+        : { outcome: "error" as const, message, reason, state: decision.next },
     after,
   };
-}
-
-/** What the customer reads after a failed attempt: never the gateway's internals. */
-function customerMessage(result: { outcome: string; code: string; message: string }): string {
-  if (result.outcome === "declined") {
-    if (result.code === "51") return "The card was declined: insufficient funds.";
-    if (result.code === "3ds_failed") return "The card's 3-D Secure check failed.";
-    if (result.code === "canceled") return "The payment was canceled.";
-    return "The card was declined by its bank.";
-  }
-  return "The payment could not be completed. No money was taken; please try again.";
 }
 
 function replayOutcome(session: LockedSession, attempt: LockedAttempt): AttemptOutcome {

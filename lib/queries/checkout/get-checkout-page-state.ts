@@ -1,0 +1,48 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { attemptFailureReason, type FailureReason } from "@/lib/domain/checkout/page-view";
+import { isUuid } from "@/lib/validation/ids";
+
+/** The session's attempt still with the gateway or the customer (pending), if any. */
+export async function findPendingAttemptId(sessionId: string): Promise<string | null> {
+  if (!isUuid(sessionId)) return null;
+  const row = await prisma.checkoutAttempt.findFirst({
+    where: { sessionId, state: "pending" },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/**
+ * Why an attempt of this session failed, for the page the customer lands on after a challenge or
+ * the gateway's page (/checkout/{id}?attempt=...). Only an attempt of this very session, and only
+ * what its stored outcome says; null for anything else.
+ */
+export async function getAttemptNotice(
+  sessionId: string,
+  attemptId: string | undefined,
+): Promise<FailureReason | null> {
+  if (!attemptId || !isUuid(sessionId) || !isUuid(attemptId)) return null;
+  const attempt = await prisma.checkoutAttempt.findFirst({
+    where: { id: attemptId, sessionId },
+    select: { state: true, code: true },
+  });
+  if (!attempt || (attempt.state !== "failed" && attempt.state !== "error")) return null;
+  return attemptFailureReason({
+    outcome: attempt.state === "failed" ? "declined" : "error",
+    code: attempt.code ?? "",
+  });
+}
+
+/**
+ * The merchant page's origin the hosted page may post its messages to, in embed mode. Only an origin
+ * the server verified (the publishable key belongs to the session's merchant and lists it; the proxy
+ * then sets frame-ancestors to it). Until that check is on this branch (helper C's
+ * lib/queries/checkout/publishable-keys.ts), no origin is verified and the page posts nothing.
+ */
+export async function verifiedEmbedOrigin(
+  _sessionId: string,
+  _query: { embed?: string; pk?: string; origin?: string },
+): Promise<string | null> {
+  return null;
+}
