@@ -1,7 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { normalizeOrigin } from "@/lib/domain/checkout/embed-protocol";
 import { attemptFailureReason, type FailureReason } from "@/lib/domain/checkout/page-view";
 import { isUuid } from "@/lib/validation/ids";
+import { embedAllowed } from "./publishable-keys";
 
 /** The session's attempt still with the gateway or the customer (pending), if any. */
 export async function findPendingAttemptId(sessionId: string): Promise<string | null> {
@@ -35,14 +37,17 @@ export async function getAttemptNotice(
 }
 
 /**
- * The merchant page's origin the hosted page may post its messages to, in embed mode. Only an origin
- * the server verified (the publishable key belongs to the session's merchant and lists it; the proxy
- * then sets frame-ancestors to it). Until that check is on this branch (helper C's
- * lib/queries/checkout/publishable-keys.ts), no origin is verified and the page posts nothing.
+ * The merchant page's origin the hosted page may post its messages to, in embed mode: only an origin
+ * the server verified (the publishable key is live, belongs to the session's merchant and lists it;
+ * proxy.ts sets frame-ancestors to the same origin by the same check). Null otherwise: the page then
+ * posts nothing.
  */
 export async function verifiedEmbedOrigin(
-  _sessionId: string,
-  _query: { embed?: string; pk?: string; origin?: string },
+  sessionId: string,
+  query: { embed?: string; pk?: string; origin?: string },
 ): Promise<string | null> {
-  return null;
+  if (query.embed !== "1" || !query.pk || !query.origin || !isUuid(sessionId)) return null;
+  const origin = normalizeOrigin(query.origin);
+  if (!origin || origin !== query.origin) return null;
+  return (await embedAllowed({ key: query.pk, sessionId, origin })) ? origin : null;
 }
