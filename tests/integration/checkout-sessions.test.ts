@@ -297,6 +297,38 @@ describe("attempts and outcomes", () => {
   });
 });
 
+describe("database guarantees", () => {
+  it("keeps the session's order number and merchant equal to its payment's", async () => {
+    const { id } = await create({ order_no: "GUARD-1" });
+    await expect(
+      prisma.$executeRaw`UPDATE checkout_session SET order_no = 'OTHER-1' WHERE id = ${id}::uuid`,
+    ).rejects.toThrow(/checkout_session_matches_payment/);
+    await expect(
+      prisma.$executeRaw`UPDATE payment_transaction SET order_no = 'OTHER-1' WHERE id = ${id}::uuid`,
+    ).rejects.toThrow(/checkout_session_matches_payment/);
+  });
+
+  it("allows one pending attempt per session and ends an attempt once", async () => {
+    const { id } = await create();
+    const attemptId = await openAttempt(id);
+    await expect(
+      prisma.checkoutAttempt.create({
+        data: {
+          sessionId: id,
+          merchantId: m.merchant.id,
+          seq: 2,
+          method: "card",
+          gatewayId: m.gateways.knet.id,
+        },
+      }),
+    ).rejects.toThrow();
+    await prisma.$executeRaw`UPDATE checkout_attempt SET state = 'failed', finished_at = now() WHERE id = ${attemptId}::uuid`;
+    await expect(
+      prisma.$executeRaw`UPDATE checkout_attempt SET state = 'success' WHERE id = ${attemptId}::uuid`,
+    ).rejects.toThrow(/checkout_attempt_state_once/);
+  });
+});
+
 describe("ending a session", () => {
   it("cancel and expire move a payable session once; a second is refused", async () => {
     const a = await create();

@@ -68,10 +68,12 @@ CREATE INDEX "checkout_session_merchant_id_type_created_at_id_idx" ON "checkout_
 CREATE INDEX "checkout_session_merchant_id_created_at_id_idx" ON "checkout_session"("merchant_id", "created_at" DESC, "id" DESC);
 CREATE INDEX "checkout_session_expires_at_idx" ON "checkout_session"("expires_at");
 
--- The session and its payment belong to one merchant.
-CREATE UNIQUE INDEX "payment_transaction_id_merchant_key" ON "payment_transaction" ("id", "merchant_id");
+-- The session and its payment belong to one merchant and carry one order number: the session keeps
+-- a copy only so that (merchant, order_no) can be unique for sessions (older payments may repeat
+-- numbers), and this key holds the copy equal to the payment's.
+CREATE UNIQUE INDEX "payment_transaction_id_merchant_order_no_key" ON "payment_transaction" ("id", "merchant_id", "order_no");
 ALTER TABLE "checkout_session" ADD CONSTRAINT "checkout_session_matches_payment"
-  FOREIGN KEY ("id", "merchant_id") REFERENCES "payment_transaction"("id", "merchant_id");
+  FOREIGN KEY ("id", "merchant_id", "order_no") REFERENCES "payment_transaction"("id", "merchant_id", "order_no");
 
 CREATE TABLE "checkout_attempt" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
