@@ -6,7 +6,8 @@ import { decideSession } from "@/lib/domain/checkout/lifecycle";
 import type { CheckoutMethod } from "@/lib/domain/checkout/session-rules";
 import { AppError } from "@/lib/errors";
 import { checkoutGatewayFor } from "@/lib/gateways";
-import type { ChargeSource } from "@/lib/gateways/port";
+import type { ChargeResult, ChargeSource } from "@/lib/gateways/port";
+import { logger } from "@/lib/log";
 import { recordAuditEvent } from "@/lib/services/audit/record-audit-event";
 import { isUuid } from "@/lib/validation/ids";
 import { type AttemptOutcome, finishCheckoutAttempt } from "./finish-checkout-attempt";
@@ -35,7 +36,29 @@ export async function startCheckoutAttempt(
   options: { now?: Date } = {},
 ): Promise<AttemptOutcome & { attemptId: string }> {
   const opened = await openCheckoutAttempt(input, options);
-  const result = await checkoutGatewayFor(opened.gatewayCode).charge({
+  // An adapter turns timeouts and failures into outcomes; anything it throws still ends the attempt
+  // (as an unknown outcome), so the session never keeps a pending attempt nobody will finish.
+  const result = await chargeOrError(opened);
+  const outcome = await finishCheckoutAttempt(opened.attemptId, result);
+  return { ...outcome, attemptId: opened.attemptId };
+}
+
+async function chargeOrError(opened: OpenedAttempt): Promise<ChargeResult> {
+  try {
+    return await charge(opened);
+  } catch (error) {
+    logger.error({ err: error, attemptId: opened.attemptId }, "checkout adapter threw");
+    return {
+      outcome: "error",
+      code: "adapter_error",
+      message: "The gateway adapter failed.",
+      reference: null,
+    };
+  }
+}
+
+function charge(opened: OpenedAttempt): Promise<ChargeResult> {
+  return checkoutGatewayFor(opened.gatewayCode).charge({
     merchantId: opened.session.merchantId,
     gatewayCode: opened.gatewayCode,
     paymentId: opened.session.id,
@@ -46,8 +69,6 @@ export async function startCheckoutAttempt(
     source: opened.source,
     returnUrl: `${config().appUrl}/checkout/${opened.session.id}/return?attempt=${opened.attemptId}`,
   });
-  const outcome = await finishCheckoutAttempt(opened.attemptId, result);
-  return { ...outcome, attemptId: opened.attemptId };
 }
 
 export type OpenedAttempt = {
