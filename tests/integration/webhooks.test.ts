@@ -495,7 +495,7 @@ describe("SSRF", () => {
 });
 
 describe("operation_request events", () => {
-  it("writes submitted, approved and done events in the request's transactions, and delivers them", async () => {
+  it("writes submitted, approved, done and the refund's own event in the request's transactions, and delivers them", async () => {
     const m = await seedMerchant();
     await enableApprovals(m);
     let secrets: string[] = [];
@@ -510,11 +510,14 @@ describe("operation_request events", () => {
       });
       await approveOperationRequest(principalOf(m, "checker", { checker: true }), id);
       const events = await prisma.webhookEvent.findMany({ orderBy: { createdAt: "asc" } });
-      expect(events.map((e) => e.type)).toEqual([
-        "operation_request.submitted",
+      // The refund's money movement and the request's move to done share one transaction.
+      expect(events.map((e) => e.type).sort()).toEqual([
         "operation_request.approved",
         "operation_request.done",
+        "operation_request.submitted",
+        "refund.succeeded",
       ]);
+      expect(events[0].type).toBe("operation_request.submitted");
       expect(events[0].payload).toMatchObject({
         type: "operation_request.submitted",
         data: {
@@ -526,9 +529,19 @@ describe("operation_request events", () => {
           paymentId: payment.id,
         },
       });
-      expect(events[2].payload).toMatchObject({ data: { id, state: "done" } });
+      expect(events.find((e) => e.type === "operation_request.done")?.payload).toMatchObject({
+        data: { id, state: "done" },
+      });
+      expect(events.find((e) => e.type === "refund.succeeded")?.payload).toMatchObject({
+        data: {
+          payment_id: payment.id,
+          amount: "10.000",
+          currency_code: "KWD",
+          operation_request_id: id,
+        },
+      });
       await deliverDueWebhooks();
-      expect(receiver.received.map((r) => JSON.parse(r.body).type)).toHaveLength(3);
+      expect(receiver.received.map((r) => JSON.parse(r.body).type)).toHaveLength(4);
       expect(receiver.received.every((r) => r.verified[0])).toBe(true);
     } finally {
       await receiver.close();

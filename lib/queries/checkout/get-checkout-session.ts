@@ -273,3 +273,11 @@ export async function findSessionIdByShortCode(code: string): Promise<string | n
   });
   return row?.id ?? null;
 }
+
+/** Where a paid session sends the customer: its order number and the merchant's redirect_url. */
+export function getSessionRedirect(id: string) {
+  return prisma.checkoutSession.findUniqueOrThrow({
+    where: { id },
+    select: { orderNo: true, redirectUrl: true },
+  });
+}

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { prisma } from "@/lib/db";
 import { successRedirectUrl } from "@/lib/domain/checkout/page-view";
 import { AppError } from "@/lib/errors";
+import { getSessionRedirect } from "@/lib/queries/checkout/get-checkout-session";
 import { returnCheckoutAttempt } from "@/lib/services/checkout/return-checkout-attempt";
 import { ReturnQuerySchema, SessionPathSchema } from "@/lib/validation/checkout-page";
 
@@ -27,10 +27,7 @@ export const GET = apiRoute(
       throw error;
     }
     if (outcome?.outcome === "success") {
-      const session = await prisma.checkoutSession.findUniqueOrThrow({
-        where: { id: params.sessionId },
-        select: { orderNo: true, redirectUrl: true },
-      });
+      const session = await getSessionRedirect(params.sessionId);
       const next = successRedirectUrl(session.redirectUrl, {
         session_id: params.sessionId,
         order_no: session.orderNo,

@@ -1,6 +1,6 @@
 import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { prisma } from "@/lib/db";
 import { successRedirectUrl } from "@/lib/domain/checkout/page-view";
+import { getSessionRedirect } from "@/lib/queries/checkout/get-checkout-session";
 import { startCheckoutAttempt } from "@/lib/services/checkout/start-checkout-attempt";
 import {
   SessionPathSchema,
@@ -45,10 +45,7 @@ async function respond(
 ): Promise<StartAttemptResponse> {
   switch (outcome.outcome) {
     case "success": {
-      const session = await prisma.checkoutSession.findUniqueOrThrow({
-        where: { id: sessionId },
-        select: { orderNo: true, redirectUrl: true },
-      });
+      const session = await getSessionRedirect(sessionId);
       const data = { session_id: sessionId, order_no: session.orderNo, state: outcome.state };
       return {
         outcome: "success",
