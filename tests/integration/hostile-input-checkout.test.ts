@@ -399,8 +399,13 @@ describe("NUL bytes and wrong types in the other bodies", () => {
     );
     expect(outcome).toEqual({ status: 400, code: "validation_error" });
     const after = await rowCounts();
-    // The rule: the session ends (its state and one audit row), nothing more.
-    expect(after).toEqual({ ...before, audit_event: before.audit_event + 1 });
+    // The rule: the session ends (its state, one audit row and its payment.canceled
+    // webhook event; the merchant has no endpoint, so no delivery), nothing more.
+    expect(after).toEqual({
+      ...before,
+      audit_event: before.audit_event + 1,
+      webhook_event: before.webhook_event + 1,
+    });
     expect(await sessionState()).toMatchObject({
       customerFirstName: null,
       payment: { state: "canceled" },

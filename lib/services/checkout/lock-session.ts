@@ -31,6 +31,15 @@ export async function lockSession(
   id: string,
 ): Promise<LockedSession | null> {
   if (!isUuid(id)) return null;
+  // Lock first, read after, in two statements: under READ COMMITTED a statement that waited for the
+  // lock re-reads only the locked row, while its subqueries and joins keep the snapshot taken before
+  // the wait (so a concurrent attempt just committed would be missed). The read that follows the
+  // lock takes a fresh snapshot and sees everything the previous holder committed.
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT p.id FROM payment_transaction p JOIN checkout_session s ON s.id = p.id
+    WHERE p.id = ${id}::uuid AND (${merchantId}::uuid IS NULL OR s.merchant_id = ${merchantId}::uuid)
+    FOR UPDATE OF p`;
+  if (!locked) return null;
   const [row] = await tx.$queryRaw<
     (Omit<LockedSession, "state" | "attemptPending"> & {
       state: SessionState;
@@ -47,7 +56,6 @@ export async function lockSession(
            EXISTS (SELECT 1 FROM checkout_attempt a WHERE a.session_id = s.id AND a.state = 'pending')
              AS "attemptPending"
     FROM checkout_session s JOIN payment_transaction p ON p.id = s.id
-    WHERE s.id = ${id}::uuid AND (${merchantId}::uuid IS NULL OR s.merchant_id = ${merchantId}::uuid)
-    FOR UPDATE OF p`;
+    WHERE s.id = ${id}::uuid`;
   return row ?? null;
 }

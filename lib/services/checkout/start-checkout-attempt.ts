@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { config } from "@/lib/config";
 import { prisma } from "@/lib/db";
 import { CUSTOMER_ACTOR } from "@/lib/domain/audit/actions";
@@ -88,6 +89,21 @@ export async function openCheckoutAttempt(
   options: { now?: Date } = {},
 ): Promise<OpenedAttempt> {
   const now = options.now ?? new Date();
+  try {
+    return await openInTransaction(input, now);
+  } catch (error) {
+    // The partial unique index (one pending attempt) and (session, seq) stand behind the lifecycle's
+    // check: a request that slips past it is the same refusal, not a 500.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new AppError(
+        "invalid_state",
+        "A payment attempt is already under way for this session.",
+      );
+    throw error;
+  }
+}
+
+function openInTransaction(input: StartAttemptInput, now: Date): Promise<OpenedAttempt> {
   return prisma.$transaction(async (tx) => {
     const session = await lockSession(tx, null, input.sessionId);
     if (!session) throw new AppError("not_found", "No such checkout session.");
