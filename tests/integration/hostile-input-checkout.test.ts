@@ -10,6 +10,7 @@ import * as settingsRoute from "@/app/api/v1/checkout-settings/route";
 import { prisma } from "@/lib/db";
 import { ERROR_CODES } from "@/lib/errors";
 import { resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
+import { errorOf, rowCounts } from "./refusals";
 import { noParams } from "./requests";
 
 /*
@@ -69,29 +70,6 @@ function send(
     headers: all,
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
-}
-
-async function errorOf(response: Response) {
-  const text = await response.text();
-  expect(text, `status ${response.status} with an empty body`).not.toBe("");
-  const body = JSON.parse(text);
-  expect(Object.keys(body)).toEqual(["error"]);
-  expect(typeof body.error.message).toBe("string");
-  expect(body.error.message.length).toBeGreaterThan(0);
-  return { status: response.status, code: body.error.code as string };
-}
-
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM "${tablename}"`,
-    );
-    counts[tablename] = Number(row.n);
-  }
-  return counts;
 }
 
 /** The session as stored: state, amount, customer fields and when it last changed. */

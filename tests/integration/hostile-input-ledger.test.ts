@@ -13,6 +13,7 @@ import * as viewRoute from "@/app/api/v1/transactions/view/route";
 import { prisma } from "@/lib/db";
 import { runProcess } from "@/lib/services/ledger/run-process";
 import { principalOf, resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
+import { errorOf, rowCounts } from "./refusals";
 import { get, noParams, withId } from "./requests";
 
 /*
@@ -35,29 +36,6 @@ function post(
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-}
-
-async function errorOf(response: Response) {
-  const text = await response.text();
-  expect(text, `status ${response.status} with an empty body`).not.toBe("");
-  const body = JSON.parse(text);
-  expect(Object.keys(body)).toEqual(["error"]);
-  expect(typeof body.error.message).toBe("string");
-  expect(body.error.message.length).toBeGreaterThan(0);
-  return { status: response.status, code: body.error.code as string };
-}
-
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM "${tablename}"`,
-    );
-    counts[tablename] = Number(row.n);
-  }
-  return counts;
 }
 
 /** Calls `send`, expects `status` and `code` in the error shape, and that no table changed size. */

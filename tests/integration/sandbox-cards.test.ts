@@ -12,6 +12,7 @@ import { checkoutGatewayFor } from "@/lib/gateways";
 import type { ChargeInput, ChargeResult } from "@/lib/gateways/port";
 import { tokenizeCard } from "@/lib/gateways/sandbox-tokenize-client";
 import { resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
+import { rowCounts } from "./refusals";
 import { startSandboxCardGateway } from "./sandbox-gateway-server";
 
 /*
@@ -97,19 +98,6 @@ function referenceOf(result: ChargeResult): string {
 }
 
 /** Rows in every table, so "nothing was written" covers every table. */
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM "${tablename}"`,
-    );
-    counts[tablename] = Number(row.n);
-  }
-  return counts;
-}
-
 describe("tokenize", () => {
   it("answers a token, brand, last 4 and expiry, and keeps neither number nor code", async () => {
     const card = await tokenFor("4000 0000 0000 3220", "739");

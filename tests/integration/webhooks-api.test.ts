@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import { deliverDueWebhooks } from "@/lib/services/webhooks/deliver-webhook";
 import { enqueueWebhookEvent } from "@/lib/services/webhooks/enqueue-webhook-event";
 import { resetDatabase, seedMerchant, type TestMerchant } from "./helpers";
+import { rowCounts } from "./refusals";
 import { get, noParams, withId } from "./requests";
 import { startWebhookReceiver } from "./webhook-receiver";
 
@@ -37,17 +38,6 @@ async function errorOf(response: Response) {
 }
 
 /** Rows in every table, in one statement (this file counts before and after ~100 requests). */
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-  const rows = await prisma.$queryRawUnsafe<{ t: string; n: bigint }[]>(
-    tables
-      .map(({ tablename }) => `SELECT '${tablename}' AS t, count(*) AS n FROM "${tablename}"`)
-      .join(" UNION ALL "),
-  );
-  return Object.fromEntries(rows.map((row) => [row.t, Number(row.n)]));
-}
-
 /** Sends, expects the status and code, and that no table changed. */
 async function expectRefused(
   call: () => Promise<Response>,
